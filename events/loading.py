@@ -1,0 +1,110 @@
+"""Load an events file into valid rows plus a list of problems; never drop a row silently.
+
+Every row read ends up either in ``events`` (valid, normalised) or in
+``rejected`` (as written, with its line), and every rejection has a problem.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from events import fields, integrity, schema
+from events.problems import FILE, Problem
+from events.reading import read_records
+
+DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "events.csv"
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    events: pd.DataFrame  # valid rows: the file's columns normalised, plus line, start, end, provinces, scope
+    rejected: pd.DataFrame  # rows set aside: line and the cells as written
+    problems: tuple[Problem, ...]  # sorted by line
+
+    @property
+    def rows_read(self) -> int:
+        return len(self.events) + len(self.rejected)
+
+
+def events_path() -> Path:
+    """The file the app and the check command read: $EVENTS_CSV, else data/events.csv."""
+    return Path(os.environ.get("EVENTS_CSV") or DEFAULT_PATH)
+
+
+def load_events(path: str | os.PathLike) -> LoadResult:
+    """Read and check a file. Raises OSError only when it cannot be read at all."""
+    return parse_events(Path(path).read_bytes())
+
+
+def parse_events(raw: bytes) -> LoadResult:
+    records = read_records(raw)
+    problems = list(records.problems)
+    names = schema.column_names()
+    if not records.header:  # empty, or not text at all: nothing more to say
+        return _result(_empty_events(names), {}, problems)
+    header_problems, fatal = _check_header(records.header, names)
+    problems += header_problems
+    rejected = {line: ",".join(cells) for line, cells in records.rejected.items()}
+    if fatal:
+        rejected.update({line: ",".join(cells) for line, cells in zip(records.lines, records.rows)})
+        return _result(_empty_events(names), rejected, problems)
+
+    position = {name: records.header.index(name) for name in names if name in records.header}
+    raw_frame = pd.DataFrame(records.rows, columns=range(len(records.header)), dtype=object)
+    frame = pd.DataFrame({
+        name: (raw_frame[position[name]].astype(str).str.strip() if name in position else "")
+        for name in names
+    }, index=raw_frame.index)
+    frame.insert(0, "line", pd.Series(records.lines, index=frame.index, dtype="int64"))
+
+    cell_problems = fields.check_schema_rules(frame)
+    normalised, domain_problems = fields.normalise(frame)
+    cell_problems += domain_problems
+    bad_lines = {p.line for p in cell_problems if p.rejects_row}
+    all_ids = dict(zip(frame["id"], frame["line"]))
+    valid = normalised[~normalised["line"].isin(bad_lines)]
+
+    link_rejects, link_problems = integrity.check_links(valid, all_ids)
+    valid = valid.drop(link_rejects)
+    part_rejects, part_problems = integrity.check_parts(valid)
+    valid = valid.drop(part_rejects)
+    problems += cell_problems + link_problems + part_problems + integrity.check_sources(valid)
+
+    kept = set(valid.index)
+    rejected.update({int(line): ",".join(row) for line, row, idx in
+                     zip(records.lines, records.rows, frame.index) if idx not in kept})
+    return _result(valid.reset_index(drop=True), rejected, problems)
+
+
+def _check_header(header: list[str], names: list[str]) -> tuple[list[Problem], bool]:
+    problems = []
+    missing = [n for n in names if n not in header]
+    extra = [h for h in header if h not in names]
+    for name in dict.fromkeys(h for h in header if header.count(h) > 1):
+        problems.append(Problem(1, name, f"column '{name}' appears {header.count(name)} times; keep one"))
+    for name in extra:
+        hint = difflib.get_close_matches(name, missing, n=1)
+        problems.append(Problem(1, name or "(blank)", f"unknown column '{name}'"
+                                + (f"; did you mean '{hint[0]}'?" if hint else "; the columns are listed in data/README.md"),
+                                rejects_row=False))
+    required = {c.name for c in schema.columns() if c.required}
+    for name in missing:
+        fatal = name in required
+        problems.append(Problem(1, name, f"column '{name}' is missing"
+                                + ("; no row can be read without it" if fatal else "; its cells are read as blank"),
+                                rejects_row=fatal))
+    return problems, any(n in required for n in missing) or not header
+
+
+def _empty_events(names) -> pd.DataFrame:
+    return pd.DataFrame(columns=["line", *names, "start", "end", "provinces", "scope"])
+
+
+def _result(events, rejected: dict[int, str], problems) -> LoadResult:
+    rejected_frame = pd.DataFrame(sorted(rejected.items()), columns=["line", "text"])
+    return LoadResult(events, rejected_frame, tuple(sorted(set(problems), key=lambda p: (p.line, p.column))))

