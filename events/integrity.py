@@ -7,12 +7,11 @@ container exceeded by its parts keeps both rows visible and is reported.
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 
 from events.problems import Problem
 from events.fields import SEPARATOR
+from events.values import Value, total
 
 LINKS = ("same_figure_as", "part_of")
 GROUP_COLUMNS = ("provinces", "scope", "nationality", "sex", "measure")
@@ -108,18 +107,6 @@ def check_sources(frame: pd.DataFrame) -> list[Problem]:
     return problems
 
 
-def lower_bound(count, qualifier) -> int:
-    """Fewest people a reported figure can mean; 0 for a blank or approximate count."""
-    if pd.isna(count) or qualifier == "about":
-        return 0
-    return int(count) + (1 if qualifier == "more_than" else 0)
-
-
-def upper_bound(count, qualifier) -> float:
-    """Most people a reported figure can mean; infinite unless it is exact."""
-    return float(count) if qualifier == "exact" and not pd.isna(count) else math.inf
-
-
 def check_parts(frame: pd.DataFrame) -> tuple[pd.Index, list[Problem]]:
     """Parts of one container must not overlap, nor add up to more than it."""
     firsts = frame[frame["same_figure_as"] == ""]
@@ -133,9 +120,8 @@ def check_parts(frame: pd.DataFrame) -> tuple[pd.Index, list[Problem]]:
                                                      f"{container['measure']}")
                      for line, m in wrong_measure[["line", "measure"]].itertuples(index=False)]
         problems += _overlaps(siblings, container_id)
-        least = sum(lower_bound(c, q) for c, q in zip(siblings["count"], siblings["qualifier"]))
-        most = upper_bound(container["count"], container["qualifier"])
-        if least > most:
+        least = total(Value.of(c, q) for c, q in zip(siblings["count"], siblings["qualifier"])).lower
+        if least > Value.of(container["count"], container["qualifier"]).upper:
             lines = ", ".join(str(n) for n in siblings["line"])
             problems.append(Problem(int(container["line"]), "count",
                                     f"its parts (lines {lines}) add up to at least {least:,}, more than this "

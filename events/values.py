@@ -1,0 +1,93 @@
+"""A reported number together with its qualifier, and honest arithmetic on it.
+
+Sums keep the weakest qualifier of their parts: 85 + >200 is >285, ≥270 + >200
+is >470, anything approximate stays approximate, and a part with no number makes
+the sum "at least". A remainder of an exact total is "at most" when its parts
+are lower bounds.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+
+from events.vocabulary import QUALIFIER_WORDS, QUALIFIERS
+
+_SYMBOLS = {**QUALIFIERS, "at_most": "≤"}
+_WORDS = {**QUALIFIER_WORDS, "at_most": "at most"}
+
+
+@dataclass(frozen=True)
+class Value:
+    count: int | None  # None: no number was reported
+    qualifier: str = "exact"  # exact, more_than, at_least, about, or at_most (derived only)
+
+    @classmethod
+    def of(cls, count, qualifier: str) -> Value:
+        """From a row's count and qualifier cells; a missing count means not reported."""
+        return UNKNOWN if count is None or pd.isna(count) else cls(int(count), qualifier)
+
+    @property
+    def known(self) -> bool:
+        return self.count is not None
+
+    @property
+    def lower(self) -> int:
+        """Fewest people the figure can mean (0 when unknown or approximate)."""
+        if self.count is None or self.qualifier in ("about", "at_most"):
+            return 0
+        return self.count + (1 if self.qualifier == "more_than" else 0)
+
+    @property
+    def upper(self) -> float:
+        if self.count is not None and self.qualifier in ("exact", "at_most"):
+            return float(self.count)
+        return math.inf
+
+    def __add__(self, other: Value) -> Value:
+        if not self.known and not other.known:
+            return UNKNOWN
+        if not self.known or not other.known:
+            known = self if self.known else other
+            return Value(known.count, "about" if known.qualifier == "about" else "at_least")
+        return Value(self.count + other.count, _weakest(self.qualifier, other.qualifier))
+
+    def label(self) -> str:
+        """Compact form for maps and charts: ">1,000", "≥270", "312", "~150,000"."""
+        return "not reported" if self.count is None else f"{_SYMBOLS[self.qualifier]}{self.count:,}"
+
+    def words(self) -> str:
+        """Form for sentences: "more than 1,000"."""
+        if self.count is None:
+            return "number not reported"
+        prefix = _WORDS[self.qualifier]
+        return f"{prefix} {self.count:,}" if prefix else f"{self.count:,}"
+
+
+UNKNOWN = Value(None, "")
+
+
+def total(values) -> Value:
+    result = None
+    for value in values:
+        result = value if result is None else result + value
+    return result if result is not None else UNKNOWN
+
+
+def remainder(whole: Value, parts: Value) -> Value | None:
+    """What an exact total leaves after its parts; None when it cannot be said."""
+    if whole.qualifier != "exact" or not whole.known or not parts.known or parts.qualifier == "about":
+        return None
+    left = whole.count - parts.lower
+    if left < 0:
+        return None
+    return Value(left, "exact" if parts.qualifier == "exact" else "at_most")
+
+
+def _weakest(a: str, b: str) -> str:
+    for qualifier in ("about", "more_than", "at_least"):
+        if qualifier in (a, b):
+            return qualifier
+    return "exact"
