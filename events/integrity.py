@@ -21,6 +21,11 @@ def check_links(frame: pd.DataFrame, all_ids: dict[str, int]) -> tuple[pd.Index,
     """Rows to set aside because a link is broken, cyclic or contradictory, and why."""
     problems: list[Problem] = []
     keep = pd.Series(True, index=frame.index)
+    for column in LINKS:
+        own = frame[column] == frame["id"]
+        problems += [Problem(int(line), column, f"'{target}' is this row's own id; a figure cannot refer to itself")
+                     for line, target in frame.loc[own, ["line", column]].itertuples(index=False)]
+        keep &= ~own
     while True:  # a row set aside can break the links of rows that point to it
         alive = keep.copy()
         ids = set(frame.loc[alive, "id"])
@@ -30,7 +35,7 @@ def check_links(frame: pd.DataFrame, all_ids: dict[str, int]) -> tuple[pd.Index,
             broken = alive & (target != "") & ~target.isin(ids)
             for idx in frame.index[broken]:
                 newly.append(Problem(int(frame.at[idx, "line"]), column,
-                                     _missing_target(frame.at[idx, column], frame.at[idx, "id"], all_ids)))
+                                     _missing_target(frame.at[idx, column], all_ids)))
                 keep[idx] = False
         if not newly:
             break
@@ -42,9 +47,7 @@ def check_links(frame: pd.DataFrame, all_ids: dict[str, int]) -> tuple[pd.Index,
     return frame.index[~keep], problems
 
 
-def _missing_target(target: str, own_id: str, all_ids: dict[str, int]) -> str:
-    if target == own_id:
-        return f"'{target}' is this row's own id; a figure cannot refer to itself"
+def _missing_target(target: str, all_ids: dict[str, int]) -> str:
     if target in all_ids:
         return f"refers to '{target}' on line {all_ids[target]}, which has a problem; fix that line first"
     return f"refers to id '{target}', which no row has"

@@ -1,0 +1,48 @@
+"""Shared helpers: build events files from rows so each test states only what it changes."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from events import schema
+from events.loading import parse_events
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_CSV = ROOT / "data" / "events.csv"
+
+
+def row(**cells) -> dict:
+    """A valid raid row in Kratie; keyword arguments override cells."""
+    base = {
+        "id": "r1", "event_type": "raid", "title": "Raid", "date_start": "2025-07-15",
+        "area": "Kratie", "count": "10", "qualifier": "exact", "status": "suspects",
+        "measure": "people_detained", "source_publisher": "Example News",
+        "source_title": "Raid report", "source_url": "https://example.org/a",
+    }
+    return {**base, **cells}
+
+
+def csv_text(rows: list[dict], columns: list[str] | None = None) -> str:
+    columns = columns or schema.column_names()
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows({c: r.get(c, "") for c in columns} for r in rows)
+    return out.getvalue()
+
+
+def parse(rows: list[dict]):
+    return parse_events(csv_text(rows).encode("utf-8"))
+
+
+@pytest.fixture
+def write_csv(tmp_path):
+    def write(content: str | bytes, name: str = "events.csv") -> Path:
+        path = tmp_path / name
+        path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+        return path
+    return write

@@ -1,0 +1,94 @@
+"""The seed figures as the dashboard will state them, and that nothing is counted twice."""
+
+import pytest
+
+from events import figures
+from events.loading import load_events
+from events.values import Value
+from tests.conftest import SEED_CSV, parse, row
+
+
+@pytest.fixture(scope="module")
+def seed():
+    result = load_events(SEED_CSV)
+    assert result.problems == ()
+    figs = figures.collect(result.events)
+    return figs, figures.areas(figs)
+
+
+def test_kratie(seed):
+    _, areas = seed
+    kratie = areas["KH-10"]
+    assert kratie.total == Value(312) and kratie.total_is_reported
+    [rest] = kratie.breakdown()
+    assert rest["nationality"] == "" and rest["value"] == Value(312)
+    assert rest["named"] == "TH;BD;ID;MM;VN"
+
+
+def test_pursat(seed):
+    pursat = seed[1]["KH-15"]
+    assert pursat.total == Value(27)
+    assert pursat.breakdown()[0]["named"] == "VN;CN;MM"
+
+
+def test_poipet_women_are_a_subcount_not_an_addition(seed):
+    poipet = seed[1]["KH-1"]
+    assert poipet.total == Value(270, "at_least")
+    assert not poipet.total_is_reported
+    [indonesians] = poipet.breakdown()
+    assert indonesians["nationality"] == "ID"
+    assert indonesians["subcounts"] == "45 women"
+    assert indonesians["label"] == "≥270 / >270"  # one source says over 270
+
+
+def test_joint_breakdown_stays_joint(seed):
+    _, areas = seed
+    joint = areas["KH-12;KH-18"]
+    assert joint.scope == "joint"
+    assert "KH-12" not in areas and "KH-18" not in areas
+    labels = {b["nationality"]: b["label"] for b in joint.breakdown()}
+    assert labels == {"KH": "85", "VN": ">200 / 200", "CN": "27", "TW": "75"}
+    assert joint.total == Value(387, "at_least")  # a sum of partial figures, marked as such
+    assert not joint.total_is_reported
+
+
+def test_national_headline_is_not_added_to_its_parts(seed):
+    figs, areas = seed
+    [headline] = figures.headlines(figs)
+    assert headline.figure.value == Value(1000, "more_than")
+    assert headline.figure.label() == ">1,000"
+    assert len(headline.figure.reports) == 4
+    assert headline.parts_total == Value(996, "at_least")
+    assert headline.provinces == ("KH-1", "KH-10", "KH-12", "KH-15", "KH-18")
+    assert areas["national"].total == Value(1000, "more_than")
+
+
+def test_other_measures_are_kept_apart(seed):
+    figs, _ = seed
+    compounds = figures.areas(figs, "scam_compounds")["national"]
+    assert compounds.total == Value(53, "at_least")
+    workforce = figures.areas(figs, "workforce_estimate")["national"]
+    assert workforce.total == Value(150_000, "about")
+
+
+def test_disagreeing_sources_are_both_kept():
+    result = parse([row(id="a", count="312", source_url="https://a.example/1"),
+                    row(id="b", same_figure_as="a", count="300", source_publisher="Other",
+                        source_url="https://b.example/2")])
+    [figure] = figures.collect(result.events).values()
+    assert figure.disputed and figure.label() == "312 / 300"
+    assert figure.value == Value(300, "at_least")
+    versions = figure.versions()
+    assert [(v.label(), [r.publisher for r in rs]) for v, rs in versions] == [
+        ("312", ["Example News"]), ("300", ["Other"])]
+
+
+def test_remainder_after_nationality_parts():
+    result = parse([row(id="k", count="312"),
+                    row(id="k-th", part_of="k", nationality="Thailand", count="12"),
+                    row(id="k-th-w", part_of="k-th", nationality="Thailand", sex="female", count="5")])
+    area = figures.areas(figures.collect(result.events))["KH-10"]
+    assert area.total == Value(312)
+    rows = {b["nationality"]: b for b in area.breakdown()}
+    assert rows["TH"]["label"] == "12" and rows["TH"]["subcounts"] == "5 women"
+    assert rows[""]["value"] == Value(300)

@@ -1,0 +1,122 @@
+"""The file as bytes: line numbers, encodings, damaged rows. Nothing is dropped silently."""
+
+import codecs
+
+from events.loading import parse_events
+from tests.conftest import csv_text, row
+
+
+def text_of(rows, columns=None):
+    return csv_text(rows, columns)
+
+
+def lines_of(result):
+    return list(result.events["line"]), list(result.rejected["line"])
+
+
+def test_line_numbers_count_newlines_inside_quoted_cells():
+    text = text_of([row(id="a", notes="first line\nsecond line"), row(id="b", count="x")])
+    result = parse_events(text.encode())
+    assert lines_of(result) == ([2], [4])
+    assert result.problems[0].line == 4
+
+
+def test_blank_lines_are_skipped_but_counted():
+    text = text_of([row(id="a"), row(id="b", count="x")]).replace("\n", "\n\n", 2)
+    result = parse_events(text.encode())
+    assert result.problems[0].line == 5
+
+
+def test_bom_and_crlf_are_accepted():
+    text = text_of([row(id="a", notes="two\nlines"), row(id="b", area="Pursat")])
+    raw = codecs.BOM_UTF8 + text.replace("\n", "\r\n").encode()
+    result = parse_events(raw)
+    assert result.problems == ()
+    assert lines_of(result) == ([2, 4], [])
+    assert result.events.iloc[0]["notes"] == "two\r\nlines"
+
+
+def test_wrong_number_of_cells():
+    text = text_of([row(id="a"), row(id="b", area="Pursat")]) + "c,raid,extra\n"
+    result = parse_events(text.encode())
+    assert lines_of(result) == ([2, 3], [4])
+    assert "expected 22 cells, found 3" in result.problems[0].message
+
+
+def test_unclosed_quote_swallowing_the_rest_is_reported():
+    text = text_of([row(id="a")]) + 'b,,,raid,"Broken title,2025-07-15\nc,,,raid,Title\n'
+    result = parse_events(text.encode())
+    assert lines_of(result) == ([2], [3])
+    assert "never closed" in result.problems[0].message
+
+
+def test_latin1_line_is_reported_and_the_rest_kept():
+    text = text_of([row(id="a"), row(id="b", area="Pursat", title="Café"), row(id="c", area="Kep")])
+    raw = text.encode().replace("Café".encode(), "Café".encode("latin-1"))
+    result = parse_events(raw)
+    assert lines_of(result) == ([2, 4], [3])
+    assert "not UTF-8 text (byte 0xE9" in result.problems[0].message
+
+
+def test_utf16_is_named():
+    raw = codecs.BOM_UTF16_LE + text_of([row()]).encode("utf-16-le")
+    [problem] = parse_events(raw).problems
+    assert "UTF-16" in problem.message
+
+
+def test_binary_junk_is_reported_not_crashed_on():
+    raw = bytes(range(256)) * 4
+    result = parse_events(raw)
+    assert result.events.empty
+    assert result.problems
+
+
+def test_nul_bytes_in_a_row():
+    text = text_of([row(id="a"), row(id="b", area="Pursat")])
+    raw = text.encode().replace(b"Pursat", b"Pur\x00sat")
+    result = parse_events(raw)
+    assert lines_of(result) == ([2], [3])
+    assert "NUL" in result.problems[0].message
+
+
+def test_truncated_last_row():
+    text = text_of([row(id="a"), row(id="b", area="Pursat")])
+    result = parse_events(text[: len(text) - 60].encode())
+    assert lines_of(result) == ([2], [3])
+
+
+def test_empty_and_header_only_files():
+    assert "empty" in parse_events(b"").problems[0].message
+    assert "empty" in parse_events(b"\n \n").problems[0].message
+    header_only = parse_events(text_of([]).encode())
+    assert header_only.problems == () and header_only.events.empty
+
+
+def test_missing_required_column_rejects_every_row_with_one_message():
+    text = text_of([row(id="a"), row(id="b")], columns=[c for c in row() if c != "title"])
+    result = parse_events(text.encode())
+    assert result.events.empty and list(result.rejected["line"]) == [2, 3]
+    assert [(p.line, p.column) for p in result.problems if p.rejects_row] == [(1, "title")]
+
+
+def test_misspelt_column_gets_a_hint_and_its_cells_read_blank():
+    columns = [c if c != "notes" else "nots" for c in csv_text([]).strip().split(",")]
+    result = parse_events(csv_text([row(nots="kept in the file")], columns=columns).encode())
+    assert len(result.events) == 1
+    messages = {p.column: p for p in result.problems}
+    assert "did you mean 'notes'?" in messages["nots"].message
+    assert "read as blank" in messages["notes"].message
+    assert not messages["notes"].rejects_row
+
+
+def test_duplicated_header_line():
+    text = text_of([row(id="a"), row(id="b", area="Pursat")])
+    header, rest = text.split("\n", 1)
+    result = parse_events(f"{header}\n{rest}{header}\n".encode())
+    assert "repeats the header" in result.problems[0].message
+    assert result.problems[0].line == 4
+
+
+def test_huge_cell_is_reported():
+    result = parse_events(text_of([row(notes="x" * 500_000)]).encode())
+    assert "the limit is 2,000" in result.problems[0].message
