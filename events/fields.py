@@ -7,7 +7,6 @@ Every problem names the column and, where it can, the likely fix.
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date
 from urllib.parse import urlsplit
@@ -15,6 +14,7 @@ from urllib.parse import urlsplit
 import pandas as pd
 
 from events import schema, vocabulary
+from events.dates import ISO_DATE, date_bounds
 from events.problems import Problem
 from geo import gazetteer
 
@@ -124,32 +124,11 @@ def _pattern_message(column: str, value: str) -> str:
 
 # --- dates ------------------------------------------------------------------------------
 
-_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-
-
-def date_bounds(text: str) -> tuple[date, date] | None:
-    """First and last day covered by an ISO date of year, month or day precision."""
-    match = _DATE.fullmatch(text)
-    if not match:
-        return None
-    year, month, day = (int(g) if g else None for g in match.groups())
-    if month is None:
-        return date(year, 1, 1), date(year, 12, 31)
-    if not 1 <= month <= 12:
-        return None
-    last = calendar.monthrange(year, month)[1]
-    if day is None:
-        return date(year, month, 1), date(year, month, last)
-    if not 1 <= day <= last:
-        return None
-    return date(year, month, day), date(year, month, day)
-
-
 def _check_dates(frame, column) -> list[Problem]:
     today = date.today()
     messages = {}
     for value in frame[column].unique():
-        if not value or not _DATE.fullmatch(value):
+        if not value or not ISO_DATE.fullmatch(value):
             continue  # blank, or already reported by the schema pattern
         bounds = date_bounds(value)
         if bounds is None:

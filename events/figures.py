@@ -92,6 +92,13 @@ class Area:
     def total(self) -> Value:
         return total(f.value for f in self.tops)
 
+    def period(self) -> tuple[str, str]:
+        """Earliest start and latest end among this area's figures, as written in the data."""
+        rows = [f.row for f in self.tops]
+        first = min(rows, key=lambda r: r["start"])
+        last = max(rows, key=lambda r: r["end"])
+        return first["date_start"], last["date_end"] or last["date_start"]
+
     @property
     def total_is_reported(self) -> bool:
         """True when one figure covers everyone here; False when the total is a sum of partial figures."""

@@ -133,3 +133,17 @@ def suggest_place(text: str) -> str | None:
     keys.update({fold(a): p.name for p in provinces().values() for a in p.aliases if a.isascii()})
     match = difflib.get_close_matches(fold(text), list(keys), n=1, cutoff=0.6)
     return keys[match[0]] if match else None
+
+
+def area_name(key: str) -> str:
+    """"Kratie", "Phnom Penh and Preah Sihanouk", or "Cambodia" for an area key."""
+    if key in ("", "national"):
+        return COUNTRY_NAME
+    names = [provinces()[code].name for code in key.split(";")]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def area_name_km(key: str) -> str:
+    if key in ("", "national"):
+        return COUNTRY_NAME_KM
+    return " · ".join(provinces()[code].name_km for code in key.split(";"))

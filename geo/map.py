@@ -1,0 +1,239 @@
+"""The folium map: provinces shaded by people detained, markers sized by count.
+
+Built from aggregated areas (never from raw rows), so its size depends on the
+number of provinces and joint groups, not on the number of rows. Joint figures
+are drawn across the provinces concerned, never on one of them; national
+figures are not drawn on any province. All data text goes through safe_html.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+
+import folium
+from branca.element import MacroElement
+from jinja2 import Template
+
+from events.dates import period_label
+from events.figures import Area, Figure
+from events.vocabulary import nationality_name
+from geo import boundaries, gazetteer, safe_html
+
+CENTER = (12.55, 104.95)
+MAX_JOINT_GROUPS = 30  # beyond this, the largest are drawn and the rest are listed in the tables
+MAX_POPUP_ROWS = 10  # popups list this many nationalities and sources; the panels list all
+
+
+@dataclass(frozen=True)
+class Swatch:
+    label: str
+    fill: str
+    border: str
+    dash: str = ""
+
+
+# Sequential bins (ColorBrewer Oranges) by the fewest people a province total can mean.
+BINS = ((500, "#a63603"), (250, "#e6550d"), (100, "#fd8d3c"), (50, "#fdae6b"), (1, "#fdd0a2"), (0, "#fff5eb"))
+NO_FIGURE = Swatch("No figure reported", "#d9d9d9", "#969696", "2 4")
+NUMBER_UNKNOWN = Swatch("Arrests reported, number not given", "#ffffff", "#e6550d", "6 3")
+JOINT = Swatch("Included in a figure reported jointly with other provinces", "#dadaeb", "#6a51a3", "6 3")
+LEGEND = (
+    *(Swatch(f"{low:,}+" if low else "0", color, "#7f2704") for low, color in BINS),
+    NUMBER_UNKNOWN, JOINT, NO_FIGURE,
+)
+
+
+def fill_for(area: Area) -> Swatch:
+    total = area.total
+    if not total.known:
+        return NUMBER_UNKNOWN
+    low = total.lower
+    for threshold, color in BINS:
+        if low >= threshold:
+            return Swatch("", color, "#7f2704")
+    return Swatch("", BINS[-1][1], "#7f2704")
+
+
+def build_map(areas: dict[str, Area], selected: str | None = None, tiles: bool = True) -> folium.Map:
+    """The map for the current selection; the same inputs give the same map script."""
+    fmap = folium.Map(location=CENTER, zoom_start=7, min_zoom=6, max_zoom=11, tiles=None,
+                      control_scale=True, prefer_canvas=False)
+    if tiles:
+        folium.TileLayer("OpenStreetMap", name="Street map (needs internet)", overlay=True, show=False).add_to(fmap)
+    joint = {k: a for k, a in areas.items() if a.scope == "joint"}
+    _province_layer(areas, joint, selected).add_to(fmap)
+    markers = folium.FeatureGroup(name="Figures", control=False)
+    largest = max((a.total.lower for a in areas.values() if a.scope != "national"), default=0)
+    for key, area in sorted(areas.items()):
+        if area.scope == "province":
+            _province_marker(area, largest).add_to(markers)
+    for key, area in sorted(joint.items(), key=lambda kv: (-kv[1].total.lower, kv[0]))[:MAX_JOINT_GROUPS]:
+        for element in _joint_markers(area, largest):
+            element.add_to(markers)
+    markers.add_to(fmap)
+    if tiles:
+        folium.LayerControl(collapsed=True).add_to(fmap)
+    _Attribution(boundaries.ATTRIBUTION).add_to(fmap)
+    fmap.fit_bounds([[10.4, 102.3], [14.7, 107.7]])
+    return fmap
+
+
+def _province_layer(areas, joint, selected) -> folium.GeoJson:
+    collection = json.loads(boundaries.geojson_text())
+    joint_of = {code: area for area in joint.values() for code in area.key.split(";")}
+    styles = {}
+    for feature in collection["features"]:
+        code = feature["properties"]["code"]
+        feature["id"] = code
+        feature["properties"], swatch = _province_properties(code, areas.get(code), joint_of.get(code))
+        styles[code] = _style(swatch, code == selected)
+    return folium.GeoJson(
+        collection,
+        name="Provinces",
+        style_function=lambda feature: styles[feature["id"]],
+        highlight_function=lambda _: {"weight": 3, "color": "#000000"},
+        tooltip=folium.GeoJsonTooltip(fields=["name", "name_km", "label"], labels=False),
+        popup=folium.GeoJsonPopup(fields=["popup"], labels=False, max_width=360),
+        control=False,
+    )
+
+
+def _province_properties(code, area: Area | None, joint: Area | None) -> tuple[dict, Swatch]:
+    province = gazetteer.provinces()[code]
+    name = province.name
+    drawn_inside = [c for c, parent in boundaries.DRAWN_WITHIN.items() if parent == code]
+    if drawn_inside:
+        name += " (boundary includes " + ", ".join(gazetteer.provinces()[c].name for c in drawn_inside) + ")"
+    if area is not None:
+        swatch, label, popup = fill_for(area), _where(area) + _area_label(area), area_popup(area)
+    elif joint is not None:
+        swatch = JOINT
+        label = f"Reported jointly with {_others(joint.key, code)}: {_area_label(joint)}"
+        popup = area_popup(joint)
+    else:
+        swatch, label, popup = NO_FIGURE, "No figure reported in this selection", ""
+    properties = {"code": code, "name": safe_html.text(name), "name_km": safe_html.text(province.name_km),
+                  "label": safe_html.text(label), "popup": popup or safe_html.text(label)}
+    return properties, swatch
+
+
+def _style(swatch: Swatch, selected: bool) -> dict:
+    return {"fillColor": swatch.fill, "fillOpacity": 0.85, "color": "#000000" if selected else swatch.border,
+            "weight": 3 if selected else 1, "dashArray": swatch.dash or None}
+
+
+def _where(area: Area) -> str:
+    towns = sorted({f.row["locality"] for f in area.tops if f.row["locality"]})
+    return f"{', '.join(towns)}: " if towns else ""
+
+
+def _others(key: str, code: str) -> str:
+    return gazetteer.area_name(";".join(c for c in key.split(";") if c != code))
+
+
+def _area_label(area: Area) -> str:
+    """"312 detained, 14–16 Jul 2025", with how the total was obtained when it is a sum."""
+    total = area.total
+    text = f"{total.label()} detained" if total.known else "arrests reported, number not given"
+    if not area.total_is_reported and total.known:
+        text += " (sum of partial figures; no total reported)"
+    return f"{text}, {period_label(*area.period())}"
+
+
+def _radius(area: Area, largest: int) -> float:
+    low = area.total.lower
+    return 6.0 if not low or not largest else round(6 + 24 * math.sqrt(low / largest), 1)
+
+
+def _marker_location(area: Area) -> tuple[float, float]:
+    towns = {f.row["locality"] for f in area.tops}
+    if len(towns) == 1 and "" not in towns:
+        town = gazetteer.localities()[towns.pop()]
+        return (town.latitude, town.longitude)
+    return boundaries.anchors()[area.key]
+
+
+def _province_marker(area: Area, largest: int) -> folium.CircleMarker:
+    """A bubble sized by count; only a province without its own polygon needs it to be hoverable."""
+    undrawn = area.key in boundaries.DRAWN_WITHIN
+    label = f"{gazetteer.area_name(area.key)}: {_where(area)}{_area_label(area)}"
+    return folium.CircleMarker(
+        location=_marker_location(area), radius=_radius(area, largest),
+        color="#7f2704", weight=1.5, fill=True, fill_color=fill_for(area).fill, fill_opacity=0.9,
+        dash_array="4 3" if undrawn else None, interactive=undrawn,
+        tooltip=folium.Tooltip(safe_html.text(label)) if undrawn else None,
+        popup=folium.Popup(area_popup(area), max_width=360) if undrawn else None,
+    )
+
+
+def _joint_markers(area: Area, largest: int) -> list:
+    """Rings on each province concerned, linked by a line that carries the joint figure."""
+    points = [boundaries.anchors()[c] for c in area.key.split(";")]
+    tooltip = f"{gazetteer.area_name(area.key)}, reported together: {_area_label(area)}"
+    elements = [folium.PolyLine(points, color=JOINT.border, weight=3, dash_array="6 6",
+                                tooltip=folium.Tooltip(safe_html.text(tooltip)),
+                                popup=folium.Popup(area_popup(area), max_width=360))]
+    elements += [folium.CircleMarker(location=point, radius=_radius(area, largest), color=JOINT.border, weight=2,
+                                     dash_array="6 3", fill=True, fill_color=JOINT.fill, fill_opacity=0.6,
+                                     interactive=False)
+                 for point in points]
+    return elements
+
+
+def area_popup(area: Area) -> str:
+    """HTML for a popup: the breakdown and the sources behind it, every data text escaped."""
+    e = safe_html.text
+    parts = [f"<b>{e(gazetteer.area_name(area.key))}</b> {e(gazetteer.area_name_km(area.key))}<br>",
+             f"{e(_area_label(area))}<br>"]
+    if area.scope == "joint":
+        parts.append("<i>Reported for these provinces together; not split between them.</i><br>")
+    rows = []
+    breakdown = area.breakdown()
+    for item in breakdown[:MAX_POPUP_ROWS]:
+        who = e(nationality_name(item["nationality"])) if item["nationality"] else "Nationality not given"
+        extra = f" (of whom {e(item['subcounts'])})" if item["subcounts"] else ""
+        rows.append(f"<tr><td>{who}</td><td>{e(item['label'])}{extra}</td></tr>")
+        if item["named"]:
+            named = ", ".join(nationality_name(c) for c in item["named"].split(";"))
+            rows.append(f"<tr><td colspan=2><i>Named without counts: {e(named)}</i></td></tr>")
+    if len(breakdown) > MAX_POPUP_ROWS:
+        rows.append(f"<tr><td colspan=2>{len(breakdown) - MAX_POPUP_ROWS} more in the breakdown panel</td></tr>")
+    parts.append("<table>" + "".join(rows) + "</table>")
+    sources = _source_items(area)
+    more = f"<br>{len(sources) - MAX_POPUP_ROWS} more in the sources panel" if len(sources) > MAX_POPUP_ROWS else ""
+    parts.append("<b>Sources</b><ol>" + "".join(sources[:MAX_POPUP_ROWS]) + "</ol>" + more)
+    return "".join(parts)
+
+
+def _source_items(area: Area) -> list[str]:
+    e = safe_html.text
+    figures: list[Figure] = [*area.tops, *(f for parts in area.parts.values() for f in parts)]
+    seen, items = set(), []
+    for figure in figures:
+        for report in figure.reports:
+            key = (report.publisher, report.url, report.title)
+            if key in seen:
+                continue
+            seen.add(key)
+            title = report.title or report.url
+            date = f", {e(report.date)}" if report.date else ""
+            claim = f" Claim by {e(report.claimant)}." if report.claimant else ""
+            items.append(f"<li>{e(report.publisher)}: {safe_html.link(report.url, title)}{date}.{claim}</li>")
+    return items
+
+
+class _Attribution(MacroElement):
+    """Credits in Leaflet's attribution box, which shows even without a tile layer."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+            {{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.text|tojson }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, text: str):
+        super().__init__()
+        self._name = "Attribution"
+        self.text = text
