@@ -220,10 +220,11 @@ def _resolve_localities(frame, out, implied, problems) -> pd.Series:
     ))
     locality = frame["locality"].map(names)
     province_of = {n: t.province for n, t in gazetteer.localities().items()}
-    outside = (locality != "") & (out["scope"] != "") & ~pd.Series(
-        [province_of.get(t, "") in codes.split(SEPARATOR) for t, codes in zip(locality, out["provinces"])],
-        index=frame.index,
-    )
+    named = (locality != "") & (out["scope"] != "")
+    outside = pd.Series(False, index=frame.index)
+    if named.any():
+        outside[named] = [province_of.get(town, "") not in codes.split(SEPARATOR)
+                          for town, codes in zip(locality[named].tolist(), out.loc[named, "provinces"].tolist())]
     problems += [
         Problem(int(line), "locality", f"{town} is not in the area given ({area})")
         for line, town, area in zip(frame.loc[outside, "line"], locality[outside], frame.loc[outside, "area"])

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from events.fields import SEPARATOR
+from events.tabular import tuples
 from events.values import UNKNOWN, Value, remainder, total
 
 DETAINED = "people_detained"
@@ -70,11 +71,10 @@ def collect(events: pd.DataFrame) -> dict[str, Figure]:
     """Figures by the id of their first row, in file order."""
     root = events["same_figure_as"].where(events["same_figure_as"] != "", events["id"])
     reports: dict[str, list[Report]] = {}
-    for key, row in zip(root, events.itertuples(index=False)):
-        reports.setdefault(key, []).append(Report(
-            line=int(row.line), value=Value.of(row.count, row.qualifier), claimant=row.claimant,
-            publisher=row.source_publisher, title=row.source_title, date=row.source_date, url=row.source_url,
-        ))
+    counts = events["count"].astype(object).where(events["count"].notna(), None)
+    columns = ["line", "qualifier", "claimant", "source_publisher", "source_title", "source_date", "source_url"]
+    for key, count, (line, qualifier, *source) in zip(root.tolist(), counts.tolist(), tuples(events, columns)):
+        reports.setdefault(key, []).append(Report(int(line), Value.of(count, qualifier), *source))
     firsts = events[events["same_figure_as"] == ""].set_index("id", drop=False)
     return {key: Figure(key, firsts.loc[key], tuple(reports[key])) for key in firsts.index if key in reports}
 

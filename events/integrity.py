@@ -7,9 +7,12 @@ container exceeded by its parts keeps both rows visible and is reported.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import pandas as pd
 
 from events.problems import Problem
+from events.tabular import tuples
 from events.fields import SEPARATOR
 from events.values import Value, total
 
@@ -24,7 +27,7 @@ def check_links(frame: pd.DataFrame, all_ids: dict[str, int]) -> tuple[pd.Index,
     for column in LINKS:
         own = frame[column] == frame["id"]
         problems += [Problem(int(line), column, f"'{target}' is this row's own id; a figure cannot refer to itself")
-                     for line, target in frame.loc[own, ["line", column]].itertuples(index=False)]
+                     for line, target in tuples(frame[own], ["line", column])]
         keep &= ~own
     while True:  # a row set aside can break the links of rows that point to it
         alive = keep.copy()
@@ -54,30 +57,32 @@ def _missing_target(target: str, all_ids: dict[str, int]) -> str:
 
 
 def _same_figure_problems(frame, keep) -> list[Problem]:
-    rows = frame[keep & (frame["same_figure_as"] != "")]
-    if rows.empty:
+    kept = frame[keep]
+    repeats = kept[kept["same_figure_as"] != ""]
+    if repeats.empty:
         return []
-    by_id = frame[keep].set_index("id")
+    columns = ["id", "line", "same_figure_as", "part_of", *GROUP_COLUMNS]
+    by_id = {r[0]: r for r in tuples(kept, columns)}
     problems = []
-    for line, target, part_of, *group in rows[["line", "same_figure_as", "part_of", *GROUP_COLUMNS]].itertuples(index=False):
-        first = by_id.loc[target]
-        if first["same_figure_as"]:
+    for _, line, target, part_of, *group in tuples(repeats, columns):
+        first = by_id[target]
+        if first[2]:
             problems.append(Problem(int(line), "same_figure_as",
-                                    f"'{target}' is itself a repeat; point at '{first['same_figure_as']}', the first report"))
-        elif tuple(group) != tuple(first[list(GROUP_COLUMNS)]):
-            differs = [c for c, v in zip(GROUP_COLUMNS, group) if v != first[c] and c != "scope"]
+                                    f"'{target}' is itself a repeat; point at '{first[2]}', the first report"))
+        elif tuple(group) != tuple(first[4:]):
+            differs = [c for c, mine, theirs in zip(GROUP_COLUMNS, group, first[4:]) if mine != theirs and c != "scope"]
             problems.append(Problem(int(line), "same_figure_as",
-                                    f"describes a different group than '{target}' (line {first['line']}): "
+                                    f"describes a different group than '{target}' (line {first[1]}): "
                                     f"{', '.join(differs)} differ; a repeat must count the same people"))
-        elif part_of and part_of != first["part_of"]:
+        elif part_of and part_of != first[3]:
             problems.append(Problem(int(line), "part_of",
                                     f"differs from '{target}', the first report; leave part_of blank on a repeat"))
     return problems
 
 
 def _cycle_problems(frame, keep) -> list[Problem]:
-    parent = dict(zip(frame.loc[keep, "id"], frame.loc[keep, "part_of"]))
-    line_of = dict(zip(frame["id"], frame["line"]))
+    parent = dict(tuples(frame[keep], ["id", "part_of"]))
+    line_of = dict(tuples(frame, ["id", "line"]))
     problems, settled = [], set()
     for start in parent:
         path, node = [], start
@@ -105,51 +110,74 @@ def check_sources(frame: pd.DataFrame) -> list[Problem]:
         problems += [
             Problem(int(line), column, f"differs from line {first.at[url, 'line']} for the same source_url "
                                        f"('{first.at[url, column]}'); one source, one description", rejects_row=False)
-            for line, url in differs[["line", "source_url"]].itertuples(index=False)
+            for line, url in tuples(differs, ["line", "source_url"])
         ]
     return problems
+
+
+class _Part(NamedTuple):
+    id: str
+    line: int
+    part_of: str
+    provinces: str
+    scope: str
+    nationality: str
+    sex: str
+    measure: str
+    count: int | None
+    qualifier: str
+    start: object
+    end: object
+
+
+_PART_COLUMNS = ["id", "line", "part_of", "provinces", "scope", "nationality", "sex", "measure",
+                 "count", "qualifier", "start", "end"]
 
 
 def check_parts(frame: pd.DataFrame) -> tuple[pd.Index, list[Problem]]:
     """Parts of one container must not overlap, nor add up to more than it."""
     firsts = frame[frame["same_figure_as"] == ""]
-    parts = firsts[firsts["part_of"] != ""]
-    by_id = firsts.set_index("id")
+    counts = firsts["count"].astype(object).where(firsts["count"].notna(), None)
+    records = [_Part(*r) for r in tuples(firsts.assign(count=counts), _PART_COLUMNS)]
+    by_id = {r.id: r for r in records}
+    children: dict[str, list] = {}
+    for record in records:
+        if record.part_of:
+            children.setdefault(record.part_of, []).append(record)
     problems: list[Problem] = []
-    for container_id, siblings in parts.groupby("part_of", sort=False):
-        container = by_id.loc[container_id]
-        wrong_measure = siblings[siblings["measure"] != container["measure"]]
-        problems += [Problem(int(line), "measure", f"counts {m} but its container '{container_id}' counts "
-                                                     f"{container['measure']}")
-                     for line, m in wrong_measure[["line", "measure"]].itertuples(index=False)]
+    for container_id, siblings in children.items():
+        container = by_id[container_id]
+        problems += [Problem(int(r.line), "measure", f"counts {r.measure} but its container '{container_id}' "
+                                                       f"counts {container.measure}")
+                     for r in siblings if r.measure != container.measure]
         problems += _overlaps(siblings, container_id)
-        least = total(Value.of(c, q) for c, q in zip(siblings["count"], siblings["qualifier"])).lower
-        if least > Value.of(container["count"], container["qualifier"]).upper:
-            lines = ", ".join(str(n) for n in siblings["line"])
-            problems.append(Problem(int(container["line"]), "count",
+        least = total(Value.of(r.count, r.qualifier) for r in siblings).lower
+        if least > Value.of(container.count, container.qualifier).upper:
+            lines = ", ".join(str(r.line) for r in siblings)
+            problems.append(Problem(int(container.line), "count",
                                     f"its parts (lines {lines}) add up to at least {least:,}, more than this "
-                                    f"figure's {int(container['count']):,}; check both sources", rejects_row=False))
+                                    f"figure's {int(container.count):,}; check both sources", rejects_row=False))
     rejected = frame.index[frame["line"].isin({p.line for p in problems if p.rejects_row})]
     return rejected, problems
 
 
-def _overlaps(siblings: pd.DataFrame, container_id: str) -> list[Problem]:
+def _overlaps(siblings: list, container_id: str) -> list[Problem]:
     """Two parts of one container that could count the same people (the later is reported)."""
-    places = siblings.assign(place=siblings["provinces"].where(siblings["scope"] != "national", "*")
-                             .str.split(SEPARATOR)).explode("place")
-    national = places[places["place"] == "*"]
+    national = [r for r in siblings if r.scope == "national"]
+    buckets: dict[str, list] = {}
+    for record in siblings:
+        if record.scope != "national":
+            for place in record.provinces.split(SEPARATOR):
+                buckets.setdefault(place, []).append(record)
     problems, seen = [], set()
-    for place, bucket in places.groupby("place", sort=False):
-        if place != "*":
-            bucket = pd.concat([bucket, national])
-        ordered = bucket.sort_values(["start", "line"])
-        rows = list(ordered[["line", "nationality", "sex", "start", "end", "measure"]].itertuples(index=False))
-        for i, a in enumerate(rows):
-            for b in rows[i + 1:]:
+    for bucket in (buckets.values() if buckets else [[]]):
+        ordered = sorted(bucket + national, key=lambda r: (r.start, r.line))
+        for i, a in enumerate(ordered):
+            for b in ordered[i + 1:]:
                 if b.start > a.end:
                     break
                 pair = (min(a.line, b.line), max(a.line, b.line))
-                if pair in seen or a.line == b.line or a.measure != b.measure:
+                if pair in seen or a.measure != b.measure:
                     continue
                 if _same_or_all(a.nationality, b.nationality) and _same_or_all(a.sex, b.sex):
                     seen.add(pair)

@@ -16,6 +16,7 @@ import pandas as pd
 from events import fields, integrity, schema
 from events.problems import FILE, Problem
 from events.reading import read_records
+from events.tabular import tuples
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "events.csv"
 
@@ -66,7 +67,7 @@ def parse_events(raw: bytes) -> LoadResult:
     normalised, domain_problems = fields.normalise(frame)
     cell_problems += domain_problems
     bad_lines = {p.line for p in cell_problems if p.rejects_row}
-    all_ids = dict(zip(frame["id"], frame["line"]))
+    all_ids = dict(tuples(frame, ["id", "line"]))
     valid = normalised[~normalised["line"].isin(bad_lines)]
 
     link_rejects, link_problems = integrity.check_links(valid, all_ids)

@@ -1,0 +1,1 @@
+"""Benchmark tooling: synthetic events files and timings (python -m bench)."""
