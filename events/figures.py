@@ -15,7 +15,7 @@ import pandas as pd
 
 from events.fields import SEPARATOR
 from events.tabular import tuples
-from events.values import UNKNOWN, Value, remainder, total
+from events.values import UNKNOWN, IncompatibleBounds, Value, remainder, total
 
 DETAINED = "people_detained"
 
@@ -105,25 +105,52 @@ class Area:
         return len(self.tops) == 1 and not self.tops[0].row["nationality"] and not self.tops[0].row["sex"]
 
     def breakdown(self) -> list[dict]:
-        """Nationality rows for charts and tables, with the unspecified remainder."""
-        rows = []
+        """Rows for charts and tables: one per nationality, then the unspecified remainder.
+
+        Nationality figures from several events are added up; a figure reported by
+        sources that disagree keeps its "a / b" label when it stands alone.
+        """
+        by_nationality: dict[str, list[Figure]] = {}
+        remainders: list[Value] = []
+        named: list[str] = []
         for top in self.tops:
             pieces = [f for f in self.parts.get(top.id, []) if f.row["nationality"] and not f.row["sex"]]
             for figure in ([top] if top.row["nationality"] else pieces):
-                rows.append(_breakdown_row(figure, self.parts.get(figure.id, [])))
+                by_nationality.setdefault(figure.row["nationality"], []).append(figure)
             if not top.row["nationality"]:
                 rest = remainder(top.value, total(f.value for f in pieces)) if pieces else top.value
-                rows.append({
-                    "nationality": "", "value": rest, "label": rest.label() if rest else "not derivable",
-                    "figure_id": top.id, "subcounts": "", "named": top.row["nationalities_named"],
-                })
+                remainders.append(rest if rest is not None else UNKNOWN)
+                named += [c for c in top.row["nationalities_named"].split(SEPARATOR) if c]
+        rows = [self._nationality_row(code, group) for code, group in by_nationality.items()]
+        rows.sort(key=lambda r: -r["value"].lower)
+        if remainders:
+            rest = _sum_or_none(remainders)
+            rows.append({"nationality": "", "value": rest or UNKNOWN, "label": rest.label() if rest else "not derivable",
+                         "subcounts": "", "named": SEPARATOR.join(dict.fromkeys(named)),
+                         "figure_ids": [t.id for t in self.tops if not t.row["nationality"]]})
         return rows
 
+    def _nationality_row(self, code: str, group: list[Figure]) -> dict:
+        value = total(f.value for f in group)
+        subs: dict[str, list[Figure]] = {}
+        for figure in group:
+            for part in self.parts.get(figure.id, []):
+                if part.row["sex"]:
+                    subs.setdefault(part.row["sex"], []).append(part)
+        subcounts = "; ".join(
+            f"{figs[0].label() if len(figs) == 1 else total(f.value for f in figs).label()} {_sex_word(sex)}"
+            for sex, figs in subs.items())
+        return {"nationality": code, "value": value, "label": group[0].label() if len(group) == 1 else value.label(),
+                "subcounts": subcounts, "named": "", "figure_ids": [f.id for f in group]}
 
-def _breakdown_row(figure: Figure, parts: list[Figure]) -> dict:
-    subcounts = "; ".join(f"{f.label()} {_sex_word(f.row['sex'])}" for f in parts if f.row["sex"])
-    return {"nationality": figure.row["nationality"], "value": figure.value, "label": figure.label(),
-            "figure_id": figure.id, "subcounts": subcounts, "named": ""}
+
+def _sum_or_none(values: list[Value]) -> Value | None:
+    if any(not v.known for v in values):
+        return None
+    try:
+        return total(values)
+    except IncompatibleBounds:
+        return None
 
 
 def _sex_word(sex: str) -> str:

@@ -86,8 +86,18 @@ def remainder(whole: Value, parts: Value) -> Value | None:
     return Value(left, "exact" if parts.qualifier == "exact" else "at_most")
 
 
+class IncompatibleBounds(ValueError):
+    """An upper bound ("at most") added to a lower bound: the sum has no single qualifier."""
+
+
 def _weakest(a: str, b: str) -> str:
-    for qualifier in ("about", "more_than", "at_least"):
+    if "about" in (a, b):
+        return "about"
+    if "at_most" in (a, b):
+        if {a, b} - {"at_most", "exact"}:
+            raise IncompatibleBounds(f"cannot add {a} and {b}")
+        return "at_most"
+    for qualifier in ("more_than", "at_least"):
         if qualifier in (a, b):
             return qualifier
     return "exact"

@@ -8,8 +8,8 @@ Input (public domain, naturalearthdata.com), either of:
 
 Output: one feature per province, carrying only its ISO 3166-2 code (names come
 from the gazetteer). Borders are simplified as a coverage, so neighbours keep
-sharing them with no gaps or overlaps, then coordinates are rounded to 1e-4°
-(about 11 m). The output is written deterministically: running the script again
+sharing them with no gaps or overlaps, then coordinates are rounded to 1e-3°
+(about 110 m). The output is written deterministically: running the script again
 on the same input reproduces the committed file byte for byte.
 
 Usage: python -m geo.build_boundaries [INPUT] [OUTPUT]
@@ -28,8 +28,8 @@ from shapely.geometry import mapping
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_INPUT = ROOT.parent / "shared" / "reference" / "natural-earth-10m-admin1-cambodia.geojson"
 OUTPUT = Path(__file__).with_name("provinces.geojson")
-TOLERANCE = 0.002  # degrees, about 200 m: detail enough for zoom 7 to 10, file under 100 KB
-GRID = 1e-4
+TOLERANCE = 0.003  # degrees, about 330 m: two pixels at zoom 10; keeps the map payload small
+GRID = 1e-3  # about 110 m: below a pixel at zoom 10, finer than the simplification
 
 
 def build(source: Path) -> str:

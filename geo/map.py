@@ -22,8 +22,8 @@ from events.vocabulary import nationality_name
 from geo import boundaries, gazetteer, safe_html
 
 CENTER = (12.55, 104.95)
-MAX_JOINT_GROUPS = 30  # beyond this, the largest are drawn and the rest are listed in the tables
-MAX_POPUP_ROWS = 10  # popups list this many nationalities and sources; the panels list all
+MAX_JOINT_GROUPS = 8  # beyond this, the largest are drawn and the rest are listed in the tables
+MAX_POPUP_ROWS = 4  # popups list this many nationalities and sources; the panels list all
 
 
 @dataclass(frozen=True)
@@ -173,8 +173,7 @@ def _joint_markers(area: Area, largest: int) -> list:
     points = [boundaries.anchors()[c] for c in area.key.split(";")]
     tooltip = f"{gazetteer.area_name(area.key)}, reported together: {_area_label(area)}"
     elements = [folium.PolyLine(points, color=JOINT.border, weight=3, dash_array="6 6",
-                                tooltip=folium.Tooltip(safe_html.text(tooltip)),
-                                popup=folium.Popup(area_popup(area), max_width=360))]
+                                tooltip=folium.Tooltip(safe_html.text(tooltip)))]
     elements += [folium.CircleMarker(location=point, radius=_radius(area, largest), color=JOINT.border, weight=2,
                                      dash_array="6 3", fill=True, fill_color=JOINT.fill, fill_opacity=0.6,
                                      interactive=False)
@@ -208,19 +207,17 @@ def area_popup(area: Area) -> str:
 
 
 def _source_items(area: Area) -> list[str]:
+    """Short source entries (publisher and date, linked); the sources panel has the full citation."""
     e = safe_html.text
     figures: list[Figure] = [*area.tops, *(f for parts in area.parts.values() for f in parts)]
     seen, items = set(), []
     for figure in figures:
         for report in figure.reports:
             key = (report.publisher, report.url, report.title)
-            if key in seen:
-                continue
-            seen.add(key)
-            title = report.title or report.url
-            date = f", {e(report.date)}" if report.date else ""
-            claim = f" Claim by {e(report.claimant)}." if report.claimant else ""
-            items.append(f"<li>{e(report.publisher)}: {safe_html.link(report.url, title)}{date}.{claim}</li>")
+            if key not in seen:
+                seen.add(key)
+                date = f", {e(report.date)}" if report.date else ""
+                items.append(f"<li>{safe_html.link(report.url, report.publisher)}{date}</li>")
     return items
 
 
