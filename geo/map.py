@@ -56,14 +56,14 @@ def fill_for(area: Area) -> Swatch:
     return Swatch("", BINS[-1][1], "#7f2704")
 
 
-def build_map(areas: dict[str, Area], selected: str | None = None, tiles: bool = True) -> folium.Map:
+def build_map(areas: dict[str, Area], tiles: bool = True) -> folium.Map:
     """The map for the current selection; the same inputs give the same map script."""
     fmap = folium.Map(location=CENTER, zoom_start=7, min_zoom=6, max_zoom=11, tiles=None,
                       control_scale=True, prefer_canvas=False)
     if tiles:
         folium.TileLayer("OpenStreetMap", name="Street map (needs internet)", overlay=True, show=False).add_to(fmap)
     joint = {k: a for k, a in areas.items() if a.scope == "joint"}
-    _province_layer(areas, joint, selected).add_to(fmap)
+    _province_layer(areas, joint).add_to(fmap)
     markers = folium.FeatureGroup(name="Figures", control=False)
     largest = max((a.total.lower for a in areas.values() if a.scope != "national"), default=0)
     for key, area in sorted(areas.items()):
@@ -80,7 +80,7 @@ def build_map(areas: dict[str, Area], selected: str | None = None, tiles: bool =
     return fmap
 
 
-def _province_layer(areas, joint, selected) -> folium.GeoJson:
+def _province_layer(areas, joint) -> folium.GeoJson:
     collection = json.loads(boundaries.geojson_text())
     joint_of = {code: area for area in joint.values() for code in area.key.split(";")}
     styles = {}
@@ -88,7 +88,7 @@ def _province_layer(areas, joint, selected) -> folium.GeoJson:
         code = feature["properties"]["code"]
         feature["id"] = code
         feature["properties"], swatch = _province_properties(code, areas.get(code), joint_of.get(code))
-        styles[code] = _style(swatch, code == selected)
+        styles[code] = _style(swatch)
     return folium.GeoJson(
         collection,
         name="Provinces",
@@ -119,9 +119,9 @@ def _province_properties(code, area: Area | None, joint: Area | None) -> tuple[d
     return properties, swatch
 
 
-def _style(swatch: Swatch, selected: bool) -> dict:
-    return {"fillColor": swatch.fill, "fillOpacity": 0.85, "color": "#000000" if selected else swatch.border,
-            "weight": 3 if selected else 1, "dashArray": swatch.dash or None}
+def _style(swatch: Swatch) -> dict:
+    return {"fillColor": swatch.fill, "fillOpacity": 0.85, "color": swatch.border, "weight": 1,
+            "dashArray": swatch.dash or None}
 
 
 def _where(area: Area) -> str:

@@ -1,0 +1,1 @@
+"""The Streamlit user interface: URL state, panels, charts and the province card."""

@@ -1,0 +1,124 @@
+"""The province card: one 16:9 image an advocate can share, carrying its own context.
+
+Name in English and Khmer, period, total with its qualifier, nationality bars, a
+locator map, the sources as footnotes, the data date and the link back. The PNG
+is rendered on the server with vl-convert from the same spec the page shows.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from functools import cache
+
+import altair as alt
+import pandas as pd
+import vl_convert
+from PIL import Image
+
+from dashboard import charts
+from events.dates import date_label, period_label
+from events.figures import Area
+from events.vocabulary import STATUSES
+from geo import gazetteer
+
+WIDTH, HEIGHT = 960, 540  # 16:9 on screen
+PNG_SIZE = (2 * WIDTH, 2 * HEIGHT)
+MAX_FOOTNOTES = 4
+
+
+@dataclass(frozen=True)
+class CardText:
+    title: str
+    subtitle: list[str]
+    footnotes: list[str]
+
+
+def card_text(area: Area, as_of: str, link: str) -> CardText:
+    total = area.total
+    how = "" if area.total_is_reported else " (sum of the figures reported; no overall total was given)"
+    joint = " reported together, not split between them" if area.scope == "joint" else ""
+    claimants = sorted({r.claimant for f in area.tops for r in f.reports if r.claimant})
+    statuses = sorted({STATUSES[f.row["status"]] for f in area.tops if f.row["status"]})
+    subtitle = [
+        f"{total.words().capitalize()} people detained{how}{joint}, {period_label(*area.period())}.",
+        f"Claimed by {'; '.join(claimants) or 'the sources below'}; {', '.join(statuses) or 'status not reported'}. "
+        "Not independently verified.",
+    ]
+    sources = _sources(area)
+    footnotes = [f"[{i}] {s}" for i, s in enumerate(sources[:MAX_FOOTNOTES], start=1)]
+    if len(sources) > MAX_FOOTNOTES:
+        footnotes.append(f"… and {len(sources) - MAX_FOOTNOTES} more sources listed at the link below.")
+    footnotes.append(f"Data as of {date_label(as_of)} · Crackdown Map · {link}")
+    title = f"{gazetteer.area_name(area.key)} · {gazetteer.area_name_km(area.key)}"
+    return CardText(title, subtitle, footnotes)
+
+
+def _sources(area: Area) -> list[str]:
+    seen: dict[tuple, str] = {}
+    for figure in [*area.tops, *(f for parts in area.parts.values() for f in parts)]:
+        for r in figure.reports:
+            key = (r.publisher, r.title, r.url)
+            if key not in seen:
+                title = f"“{r.title}”, " if r.title else ""
+                date = f"{r.date}, " if r.date else ""
+                seen[key] = f"{r.publisher}: {title}{date}{r.url}".rstrip(", ")
+    return list(seen.values())
+
+
+def card_chart(area: Area, text: CardText) -> alt.VConcatChart:
+    table = charts.breakdown_table(area)
+    bars = charts.breakdown_chart(table, width=480).properties(title="By nationality, as reported", height=250)
+    locator = charts.locator_map(set(area.key.split(";")), width=300, height=260)
+    notes = _text_block(text.footnotes, size=11, width=WIDTH - 40)
+    chart = alt.vconcat(alt.hconcat(bars, locator, spacing=30), notes, spacing=16).properties(
+        title=alt.TitleParams(text.title, subtitle=text.subtitle, fontSize=30, subtitleFontSize=15,
+                              anchor="start", font=charts.FONT, subtitleFont=charts.FONT),
+        background="white", padding=20,
+    )
+    return chart.configure(font=charts.FONT).configure_view(stroke=None)
+
+
+def _text_block(lines: list[str], size: int, width: int) -> alt.Chart:
+    data = pd.DataFrame({"line": lines, "order": range(len(lines))})
+    return alt.Chart(data).mark_text(align="left", baseline="top", fontSize=size, font=charts.FONT,
+                                     limit=width).encode(
+        y=alt.Y("order:O", axis=None), x=alt.value(0), text="line:N",
+    ).properties(width=width, height=len(lines) * (size + 7))
+
+
+@cache
+def _register_font() -> None:
+    vl_convert.register_font_directory(str(charts.font_directory()))
+
+
+def card_png(chart: alt.TopLevelMixin) -> bytes:
+    """The card as a PNG of exactly PNG_SIZE, drawn on the server (no browser needed)."""
+    _register_font()
+    drawn = Image.open(io.BytesIO(vl_convert.vegalite_to_png(chart.to_dict(), scale=2))).convert("RGB")
+    drawn.thumbnail(PNG_SIZE)  # only ever shrinks, keeping proportions
+    canvas = Image.new("RGB", PNG_SIZE, "white")
+    canvas.paste(drawn, ((PNG_SIZE[0] - drawn.width) // 2, (PNG_SIZE[1] - drawn.height) // 2))
+    out = io.BytesIO()
+    canvas.save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
+def card_csv(area: Area) -> str:
+    """The figures behind the card, one row per source report, qualifiers kept."""
+    rows = []
+    for figure in [*area.tops, *(f for parts in area.parts.values() for f in parts)]:
+        row = figure.row
+        for report in figure.reports:
+            rows.append({
+                "figure_id": figure.id, "area": gazetteer.area_name(area.key),
+                "nationality": row["nationality"], "sex": row["sex"], "status": row["status"],
+                "period": period_label(row["date_start"], row["date_end"]),
+                "count": report.value.count if report.value.known else "", "qualifier": report.value.qualifier,
+                "as_shown": report.value.label(), "part_of": row["part_of"], "claimant": report.claimant,
+                "source_publisher": report.publisher, "source_title": report.title,
+                "source_date": report.date, "source_url": report.url, "csv_line": report.line,
+            })
+    buffer = io.StringIO()
+    pd.DataFrame(rows).to_csv(buffer, index=False)
+    return buffer.getvalue()

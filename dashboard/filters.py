@@ -1,0 +1,68 @@
+"""Sidebar filters, seeded from the URL on a session's first run and written back each run."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from dashboard.url_state import View, parse, to_params
+from events.selection import Selection
+from events.vocabulary import EVENT_TYPES, STATUSES, nationality_name
+from geo import gazetteer
+
+_SEEDED = "_url_seeded"
+
+
+def current_view(data_start: date, data_end: date, nationality_codes: list[str]) -> tuple[View, list[str]]:
+    """The view after this run's widget changes, and notices about ignored URL parts."""
+    notices: list[str] = []
+    if _SEEDED not in st.session_state:
+        params = {k: st.query_params.get_all(k) for k in st.query_params}
+        view, notices = parse(params)
+        absent = view.selection.nationalities - set(nationality_codes)
+        notices += [f"No figure counts nationals of {nationality_name(c)}; that filter was left out." for c in absent]
+        _seed(view, data_start, data_end, set(nationality_codes))
+        st.session_state[_SEEDED] = True
+        st.session_state["area"] = view.area
+        st.session_state["mode"] = view.mode
+    provinces = gazetteer.provinces()
+    with st.sidebar:
+        st.header("Filters")
+        start, end = st.slider("Period", min_value=data_start, max_value=data_end, key="period",
+                               format="D MMM YYYY")
+        chosen = st.multiselect("Provinces", list(provinces), key="provinces",
+                                format_func=lambda c: provinces[c].name)
+        nationalities = st.multiselect("Nationalities counted", nationality_codes, key="nationalities",
+                                       format_func=nationality_name)
+        types = st.multiselect("Event types", list(EVENT_TYPES), key="types", format_func=EVENT_TYPES.get)
+        statuses = st.multiselect("People counted as", list(STATUSES), key="statuses", format_func=STATUSES.get)
+        if st.button("Reset filters"):
+            for key in ("period", "provinces", "nationalities", "types", "statuses"):
+                st.session_state.pop(key, None)
+            st.session_state["area"] = ""
+            st.rerun()
+    selection = Selection(
+        start=start if start > data_start else None, end=end if end < data_end else None,
+        provinces=frozenset(chosen), nationalities=frozenset(nationalities),
+        event_types=frozenset(types), statuses=frozenset(statuses),
+    )
+    return View(selection, st.session_state.get("area", ""), st.session_state.get("mode", "map")), notices
+
+
+def _seed(view: View, data_start: date, data_end: date, nationality_codes: set[str]) -> None:
+    s = view.selection
+    start = min(max(s.start or data_start, data_start), data_end)
+    end = max(min(s.end or data_end, data_end), start)
+    st.session_state["period"] = (start, end)
+    st.session_state["provinces"] = sorted(s.provinces, key=lambda c: int(c.split("-")[1]))
+    st.session_state["nationalities"] = sorted(s.nationalities & nationality_codes)
+    st.session_state["types"] = sorted(s.event_types)
+    st.session_state["statuses"] = sorted(s.statuses)
+
+
+def write_url(view: View) -> None:
+    params = to_params(view)
+    if params != {k: (st.query_params.get_all(k) if isinstance(v, list) else st.query_params[k])
+                  for k, v in params.items() if k in st.query_params} or set(st.query_params) != set(params):
+        st.query_params.from_dict(params)
