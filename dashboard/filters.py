@@ -26,11 +26,16 @@ def current_view(data_start: date, data_end: date, nationality_codes: list[str])
         st.session_state[_SEEDED] = True
         st.session_state["area"] = view.area
         st.session_state["mode"] = view.mode
+    _keep_within(data_start, data_end)
     provinces = gazetteer.provinces()
     with st.sidebar:
         st.header("Filters")
-        start, end = st.slider("Period", min_value=data_start, max_value=data_end, key="period",
-                               format="D MMM YYYY")
+        if data_start < data_end:
+            start, end = st.slider("Period", min_value=data_start, max_value=data_end, key="period",
+                                   format="D MMM YYYY")
+        else:  # a slider needs two different ends
+            start, end = data_start, data_end
+            st.caption(f"Period: every figure is dated {data_start:%d %b %Y}.")
         chosen = st.multiselect("Provinces", list(provinces), key="provinces",
                                 format_func=lambda c: provinces[c].name)
         nationalities = st.multiselect("Nationalities counted", nationality_codes, key="nationalities",
@@ -48,6 +53,15 @@ def current_view(data_start: date, data_end: date, nationality_codes: list[str])
         event_types=frozenset(types), statuses=frozenset(statuses),
     )
     return View(selection, st.session_state.get("area", ""), st.session_state.get("mode", "map")), notices
+
+
+def _keep_within(data_start: date, data_end: date) -> None:
+    """Widget state that survives a data change: the period stays inside the data's dates."""
+    start, end = st.session_state.get("period", (data_start, data_end))
+    start = min(max(start, data_start), data_end)
+    st.session_state["period"] = (start, min(max(end, start), data_end))
+    for key in ("provinces", "nationalities", "types", "statuses"):
+        st.session_state.setdefault(key, [])
 
 
 def _seed(view: View, data_start: date, data_end: date, nationality_codes: set[str]) -> None:

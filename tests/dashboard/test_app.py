@@ -1,0 +1,139 @@
+"""The dashboard as Streamlit runs it (AppTest): panels, deep links, the card and its downloads."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+
+import pytest
+from PIL import Image
+from streamlit.runtime.media_file_manager import MediaFileManager
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT, SEED_CSV, csv_text, row
+
+APP = str(ROOT / "app.py")
+
+
+class RecordingMediaFileManager(MediaFileManager):
+    """Keeps the instance AppTest creates, so a test can run the app's deferred downloads."""
+
+    instances: list[MediaFileManager] = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        RecordingMediaFileManager.instances.append(self)
+
+
+@pytest.fixture
+def app(monkeypatch):
+    monkeypatch.setattr("streamlit.testing.v1.app_test.MediaFileManager", RecordingMediaFileManager)
+    monkeypatch.delenv("EVENTS_CSV", raising=False)
+
+    def run(**params) -> AppTest:
+        at = AppTest.from_file(APP, default_timeout=60)
+        for key, value in params.items():
+            at.query_params[key] = value
+        at.run()
+        assert not at.exception, [e.value for e in at.exception]
+        return at
+    return run
+
+
+def download(at: AppTest, label: str) -> bytes:
+    button = next(b for b in at.get("download_button") if b.proto.label == label)
+    manager = RecordingMediaFileManager.instances[-1]
+    url = manager.execute_deferred(button.proto.deferred_file_id)
+    name = url.rsplit("/", 1)[-1]
+    return manager._storage.get_file(name.split(".")[0]).content
+
+
+def map_args(at: AppTest) -> dict:
+    [element] = [e for e in at.main.get("component_instance") if "folium" in e.proto.component_name.lower()] or [None]
+    return json.loads(element.proto.json_args)
+
+
+def test_main_page_has_every_panel(app):
+    at = app()
+    headings = [s.value for s in at.subheader]
+    assert headings[0].startswith("More than 1\\,000 people detained")
+    assert {"Timeline", "Sources"} <= set(headings)
+    assert any("add up to at least 996" in c.value for c in at.caption)
+    assert any("Showing 17 of 17 figures" in c.value for c in at.caption)
+    expanders = [e.label for e in at.expander]
+    assert "Data problems (none)" in expanders and "About these figures" in expanders
+
+
+def test_map_is_sent_with_only_the_click_it_needs(app):
+    args = map_args(app())
+    assert args["returned_objects"] == ["last_active_drawing"]
+    assert "Kratie" in args["script"] and "312 detained" in args["script"]
+
+
+def test_selected_province_shows_its_breakdown(app):
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["area"] = "KH-10"
+    at.session_state["_url_seeded"] = True
+    at.session_state["mode"] = "map"
+    at.run()
+    assert any(s.value.startswith("Kratie") for s in at.subheader)
+    assert at.query_params["province"] == "Kratie"
+
+
+def test_kratie_card_by_link_and_its_downloads(app):
+    at = app(province="Kratie", view="card")
+    assert at.get("vega_lite_chart")
+    png = Image.open(io.BytesIO(download(at, "Download card (PNG)")))
+    assert png.format == "PNG" and png.size == (1920, 1080)
+    rows = list(csv.DictReader(io.StringIO(download(at, "Download figures (CSV)").decode())))
+    assert {r["figure_id"] for r in rows} == {"kratie-2025-07"}
+    assert {r["as_shown"] for r in rows} == {"312"}
+    assert len(rows) == 2  # the wire report and ABC/AFP
+
+
+def test_joint_group_card(app):
+    at = app(province="Sihanoukville;Phnom Penh", view="card")
+    rows = list(csv.DictReader(io.StringIO(download(at, "Download figures (CSV)").decode())))
+    shown = {(r["nationality"], r["as_shown"], r["source_publisher"]) for r in rows}
+    assert ("VN", "200", "summitpostnews.com") in shown and ("VN", ">200", "Daily8 (wire report)") in shown
+    assert {r["area"] for r in rows} == {"Phnom Penh and Preah Sihanouk"}
+
+
+def test_malformed_links_show_notices_not_errors(app):
+    at = app(start="yesterday", province="Atlantis", view="poster", nationality="Martian", foo="1")
+    notices = [i.value for i in at.info]
+    assert len(notices) >= 4
+    assert at.subheader[0].value.startswith("More than")
+    assert "foo" not in at.query_params and "province" not in at.query_params
+
+
+def test_period_filter_reaches_every_panel_and_the_url(app):
+    at = app(start="2025-07-16", end="2025-07-31")
+    assert at.query_params["start"] == "2025-07-16"
+    assert any("Showing" in c.value and "of 17" in c.value and "Showing 17" not in c.value for c in at.caption)
+    moved = app()
+    moved.sidebar.slider[0].set_value((date(2025, 5, 1), date(2025, 6, 30))).run()
+    assert (moved.query_params["start"], moved.query_params["end"]) == ("2025-05-01", "2025-06-30")
+    assert moved.subheader[0].value == "No national figure in this selection"
+
+
+def test_broken_rows_are_listed_and_valid_rows_shown(app, monkeypatch, write_csv):
+    rows = [row(id="ok", area="Kratie"), row(id="bad", area="Pursat", count="many"), row(id="ok2", area="Kep")]
+    monkeypatch.setenv("EVENTS_CSV", str(write_csv(csv_text(rows))))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception
+    assert any(e.label == "Data problems (1)" for e in at.expander)
+    problems, rejected = at.dataframe[-2].value, at.dataframe[-1].value
+    assert list(problems["line"]) == [3] and list(rejected["line"]) == [3]
+    assert any("Showing 2 of 2 figures" in c.value for c in at.caption)
+
+
+def test_unreadable_file_is_an_error_message(app, monkeypatch, tmp_path):
+    monkeypatch.setenv("EVENTS_CSV", str(tmp_path / "missing.csv"))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception
+    assert "cannot be read" in at.error[0].value
