@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
+CHROMIUM ?= /usr/bin/chromium
+
 .PHONY: run test check bench
 
 $(VENV)/.runtime: requirements.txt
@@ -19,8 +21,17 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime
 run: $(VENV)/.runtime
 	$(PY) -m streamlit run app.py
 
+bench: $(VENV)/.dev
+	$(PY) -m bench
+
 check: $(VENV)/.runtime
 	$(PY) -m events check $(or $(EVENTS_CSV),data/events.csv)
 
-test: $(VENV)/.dev
-	$(PY) -m pytest
+# Browser tests use Debian's chromium (Playwright's own browser download needs the internet).
+$(CHROMIUM):
+	@if [ "$$(id -u)" != 0 ]; then echo "Install Debian's chromium first: sudo apt-get install chromium"; exit 1; fi
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
+test: $(VENV)/.dev $(CHROMIUM)
+	CHROMIUM=$(CHROMIUM) $(PY) -m pytest

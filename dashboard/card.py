@@ -74,7 +74,7 @@ def card_chart(area: Area, text: CardText) -> alt.VConcatChart:
     chart = alt.vconcat(alt.hconcat(bars, locator, spacing=30), notes, spacing=16).properties(
         title=alt.TitleParams(text.title, subtitle=text.subtitle, fontSize=30, subtitleFontSize=15,
                               anchor="start", font=charts.FONT, subtitleFont=charts.FONT),
-        background="white", padding=20,
+        background="white", padding={"left": 20, "right": 20, "top": 20, "bottom": 20},
     )
     return chart.configure(font=charts.FONT).configure_view(stroke=None)
 

@@ -39,14 +39,9 @@ def headline(chosen: Selected, snapshot: Snapshot) -> None:
 
 
 def legend() -> None:
-    st.caption(" · ".join(
-        f"{_swatch_emoji(s.fill)} {md(s.label)}" for s in LEGEND if s.label
-    ) + f" — {md(boundaries.UNDRAWN_NOTE)} National figures are not drawn on any province.")
-
-
-def _swatch_emoji(fill: str) -> str:
-    return {"#a63603": "🟫", "#e6550d": "🟥", "#fd8d3c": "🟧", "#fdae6b": "🟧", "#fdd0a2": "🟨",
-            "#fff5eb": "⬜", "#ffffff": "⬜", "#dadaeb": "🟪", "#d9d9d9": "⬛"}.get(fill, "⬜")
+    st.altair_chart(charts.legend_chart(LEGEND), width="content")
+    st.caption(f"People detained in the selection, shaded by the fewest the figures can mean. "
+               f"{md(boundaries.UNDRAWN_NOTE)} National figures are not drawn on any province.")
 
 
 def breakdown(area: Area | None, chosen: Selected, key_prefix: str = "") -> None:

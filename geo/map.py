@@ -40,7 +40,7 @@ NO_FIGURE = Swatch("No figure reported", "#d9d9d9", "#969696", "2 4")
 NUMBER_UNKNOWN = Swatch("Arrests reported, number not given", "#ffffff", "#e6550d", "6 3")
 JOINT = Swatch("Included in a figure reported jointly with other provinces", "#dadaeb", "#6a51a3", "6 3")
 LEGEND = (
-    *(Swatch(f"{low:,}+" if low else "0", color, "#7f2704") for low, color in BINS),
+    *(Swatch(f"{low:,} or more" if low else "0 (reported as none)", color, "#7f2704") for low, color in BINS),
     NUMBER_UNKNOWN, JOINT, NO_FIGURE,
 )
 
@@ -88,7 +88,7 @@ def _province_layer(areas, joint) -> folium.GeoJson:
         code = feature["properties"]["code"]
         feature["id"] = code
         feature["properties"], swatch = _province_properties(code, areas.get(code), joint_of.get(code))
-        styles[code] = _style(swatch)
+        styles[code] = {**_style(swatch), "className": f"province province-{code}"}
     return folium.GeoJson(
         collection,
         name="Provinces",
@@ -159,13 +159,20 @@ def _province_marker(area: Area, largest: int) -> folium.CircleMarker:
     """A bubble sized by count; only a province without its own polygon needs it to be hoverable."""
     undrawn = area.key in boundaries.DRAWN_WITHIN
     label = f"{gazetteer.area_name(area.key)}: {_where(area)}{_area_label(area)}"
-    return folium.CircleMarker(
+    marker = folium.CircleMarker(
         location=_marker_location(area), radius=_radius(area, largest),
         color="#7f2704", weight=1.5, fill=True, fill_color=fill_for(area).fill, fill_opacity=0.9,
-        dash_array="4 3" if undrawn else None, interactive=undrawn,
+        dash_array="4 3" if undrawn else None,
         tooltip=folium.Tooltip(safe_html.text(label)) if undrawn else None,
         popup=folium.Popup(area_popup(area), max_width=360) if undrawn else None,
     )
+    return marker if undrawn else _passive(marker)
+
+
+def _passive(marker: folium.CircleMarker) -> folium.CircleMarker:
+    """Let hover and click reach the province underneath (folium 0.20 drops ``interactive``)."""
+    marker.options["interactive"] = False
+    return marker
 
 
 def _joint_markers(area: Area, largest: int) -> list:
@@ -174,9 +181,9 @@ def _joint_markers(area: Area, largest: int) -> list:
     tooltip = f"{gazetteer.area_name(area.key)}, reported together: {_area_label(area)}"
     elements = [folium.PolyLine(points, color=JOINT.border, weight=3, dash_array="6 6",
                                 tooltip=folium.Tooltip(safe_html.text(tooltip)))]
-    elements += [folium.CircleMarker(location=point, radius=_radius(area, largest), color=JOINT.border, weight=2,
-                                     dash_array="6 3", fill=True, fill_color=JOINT.fill, fill_opacity=0.6,
-                                     interactive=False)
+    elements += [_passive(folium.CircleMarker(location=point, radius=_radius(area, largest), color=JOINT.border,
+                                              weight=2, dash_array="6 3", fill=True, fill_color=JOINT.fill,
+                                              fill_opacity=0.6))
                  for point in points]
     return elements
 

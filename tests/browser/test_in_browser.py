@@ -1,0 +1,97 @@
+"""The dashboard in headless Chromium, offline: map, tooltip, click, deep links, card, hostile text."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import wait_for_app
+from tests.conftest import csv_text, row
+
+MAP_FRAME = "streamlit_folium.st_folium"
+
+
+def map_frame(page):
+    page.wait_for_selector(f'iframe[title="{MAP_FRAME}"]', timeout=30_000)
+    frame = page.frame_locator(f'iframe[title="{MAP_FRAME}"]')
+    frame.locator("path.leaflet-interactive").first.wait_for(timeout=30_000)
+    leaflet = next(f for f in page.frames if "st_folium" in f.url)
+    leaflet.wait_for_function("() => window.map_div && !map_div._animatingZoom && !map_div._panAnim?._inProgress")
+    return leaflet
+
+
+def test_map_renders_with_the_province_layer(page, server):
+    wait_for_app(page, server.url)
+    frame = map_frame(page)
+    assert frame.locator("path.leaflet-interactive").count() >= 24
+    assert "Natural Earth" in frame.locator(".leaflet-control-attribution").inner_text()
+    assert not page.locator('[data-testid="stException"]').count()
+
+
+def test_hover_shows_a_tooltip_and_click_selects_the_province(page, server):
+    wait_for_app(page, server.url)
+    frame = map_frame(page)
+    pursat = page.frame_locator(f'iframe[title="{MAP_FRAME}"]').locator("path.province-KH-15")
+    pursat.hover()
+    tooltip = frame.locator(".leaflet-tooltip")
+    tooltip.wait_for(timeout=10_000)
+    assert "Pursat" in tooltip.inner_text() and "27 detained" in tooltip.inner_text()
+    pursat.click()
+    page.get_by_text("Pursat · ពោធិ៍សាត់").wait_for(timeout=30_000)
+    assert "province=Pursat" in page.url
+
+
+def test_card_by_link_renders_and_is_saved(page, server, artifacts):
+    wait_for_app(page, f"{server.url}/?province=Kratie&view=card")
+    chart = page.locator('[data-testid="stVegaLiteChart"]').first
+    chart.wait_for(timeout=30_000)
+    page.get_by_text("Download card (PNG)").wait_for()
+    chart.screenshot(path=str(artifacts / "card-kratie.png"))
+    assert (artifacts / "card-kratie.png").stat().st_size > 10_000
+
+
+@pytest.mark.parametrize("query", ["?start=bogus&province=%3Cscript%3E&view=x", "?nationality=%00&&&=",
+                                   "?provinces=" + "A" * 5000, "?province=Kratie&view=card&start=2025-99-99"])
+def test_malformed_links_never_give_an_error_page(page, server, query):
+    wait_for_app(page, server.url + query)
+    assert not page.locator('[data-testid="stException"]').count()
+    page.locator('[data-testid="stVegaLiteChart"], iframe[title="streamlit_folium.st_folium"]').first.wait_for()
+
+
+HOSTILE = [
+    "<img src=x onerror=alert(1)>",
+    "${alert(2)}",
+    "`);alert(3);//",
+    "</script><script>alert(4)</script>",
+    "<svg onload=alert(5)>",
+    "[click](javascript:alert(6)) ![t](https://tracker.example/p.png) :red[x] $x^2$",
+]
+
+
+@pytest.fixture(scope="module")
+def hostile_csv(tmp_path_factory):
+    rows = []
+    for i, text in enumerate(HOSTILE):
+        rows.append(row(id=f"h{i}", area=["Kratie", "Pursat", "Kep", "Kampot", "Takeo", "Kandal"][i], title=text,
+                        claimant=text, source_publisher=text, source_title=text, notes=text,
+                        source_url=f"https://example.org/{i}\"onmouseover=\"alert({i})"))
+    rows.append(row(id="long", area="Koh Kong", title="ការបង្ក្រាប " + "مرحبا \u202e" + "x" * 150,
+                    notes="n" * 2000, source_url="https://example.org/long"))
+    path = tmp_path_factory.mktemp("hostile") / "events.csv"
+    path.write_text(csv_text(rows), encoding="utf-8")
+    return path
+
+
+def test_hostile_text_runs_nothing_and_shows_literally(page, start_server, hostile_csv):
+    server = start_server(hostile_csv)
+    wait_for_app(page, server.url)
+    frame = map_frame(page)
+    page.frame_locator(f'iframe[title="{MAP_FRAME}"]').locator("path.province-KH-10").click()
+    popup = frame.locator(".leaflet-popup-content")
+    popup.wait_for(timeout=10_000)
+    assert HOSTILE[0] in popup.inner_text()
+    page.get_by_text("Kratie · ក្រចេះ").wait_for(timeout=30_000)
+    for target in (page, frame):
+        assert target.locator("img[src='x'], svg[onload], script:has-text('alert(')").count() == 0
+    assert page.locator("a[href^='javascript:']").count() == 0
+    assert page.dialogs == []
+    assert not page.locator('[data-testid="stException"]').count()
