@@ -13,7 +13,6 @@ from streamlit_folium import st_folium
 from dashboard import card_view, data, filters, panels
 from dashboard.text import md
 from dashboard.url_state import to_params
-from geo.map import build_map
 
 st.set_page_config(page_title="Crackdown Map", page_icon="🗺️", layout="wide")
 
@@ -55,7 +54,8 @@ else:
     panels.headline(chosen, snapshot)
     left, right = st.columns([3, 2])
     with left:
-        clicked = st_folium(build_map(chosen.areas), key="map", height=560, use_container_width=True,
+        clicked = st_folium(data.province_map(key, selection_key, chosen.areas), key="map", height=560,
+                            use_container_width=True,
                             returned_objects=["last_active_drawing"])
         drawing = (clicked or {}).get("last_active_drawing") or {}
         code = (drawing.get("properties") or {}).get("code")

@@ -18,6 +18,9 @@ from geo.map import LEGEND
 from geo.safe_html import is_web_url
 
 
+TIMELINE_LIMIT = 500  # points beyond this are unreadable and slow to send
+
+
 def headline(chosen: Selected, snapshot: Snapshot) -> None:
     total_figures = len({*snapshot.result.events.query("same_figure_as == ''")["id"]})
     if not chosen.headlines:
@@ -65,6 +68,10 @@ def timeline(chosen: Selected) -> None:
     st.subheader("Timeline")
     shown = [f for f in chosen.figures.values()
              if f.row["measure"] in ("people_detained", "") or f.row["event_type"] != "raid"]
+    shown.sort(key=lambda f: f.row["start"], reverse=True)
+    if len(shown) > TIMELINE_LIMIT:
+        st.caption(f"Showing the latest {TIMELINE_LIMIT} of {len(shown)} events; narrow the period to see others.")
+        shown = shown[:TIMELINE_LIMIT]
     table = charts.timeline_table(shown)
     if table.empty:
         st.info("Nothing in the selected period.")

