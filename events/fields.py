@@ -46,10 +46,7 @@ def check_schema_rules(frame: pd.DataFrame) -> list[Problem]:
             problems += _report(frame, checkable & ~values.str.fullmatch(column.pattern.pattern), column.name,
                                 lambda v: _pattern_message(column.name, v))
         if column.unique:
-            repeated = present & values.duplicated(keep="first")
-            first_line = frame.loc[present].drop_duplicates(column.name).set_index(column.name)["line"]
-            problems += _report(frame, repeated, column.name,
-                                lambda v: f"'{_clip(v)}' is already used on line {first_line[v]}; ids must be unique")
+            problems += _duplicates(frame, column.name, present)
     return problems
 
 
@@ -84,6 +81,23 @@ def _report(frame, mask, column, message) -> list[Problem]:
         Problem(int(line), column, cache.setdefault(value, message(value)))
         for line, value in flagged.itertuples(index=False)
     ]
+
+
+def _duplicates(frame, column: str, present) -> list[Problem]:
+    """The later uses of a value are set aside; the first is kept, with a note naming them."""
+    repeated = present & frame[column].duplicated(keep="first")
+    if not repeated.any():
+        return []
+    first_line = frame.loc[present].drop_duplicates(column).set_index(column)["line"]
+    problems = _report(frame, repeated, column,
+                       lambda v: f"'{_clip(v)}' is already used on line {first_line[v]}; ids must be unique")
+    later: dict[str, list[int]] = {}
+    for value, line in zip(frame.loc[repeated, column].tolist(), frame.loc[repeated, "line"].tolist()):
+        later.setdefault(value, []).append(line)
+    problems += [Problem(int(first_line[v]), column, f"'{_clip(v)}' is used again on line(s) "
+                                                      f"{', '.join(map(str, lines))}; ids must be unique",
+                         rejects_row=False) for v, lines in later.items()]
+    return problems
 
 
 def _clip(value: str, limit: int = 60) -> str:
