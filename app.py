@@ -13,6 +13,7 @@ from streamlit_folium import st_folium
 from dashboard import card_view, data, filters, panels
 from dashboard.text import md
 from dashboard.url_state import to_params
+from geo.map import build_map
 
 st.set_page_config(page_title="Crackdown Map", page_icon="🗺️", layout="wide")
 
@@ -54,8 +55,8 @@ else:
     panels.headline(chosen, snapshot)
     left, right = st.columns([3, 2])
     with left:
-        clicked = st_folium(data.province_map(key, selection_key, chosen.areas), key="map", height=560,
-                            use_container_width=True,
+        # A new map each run: st_folium alters the map object while rendering it, so it cannot be shared.
+        clicked = st_folium(build_map(chosen.areas), key="map", height=560, use_container_width=True,
                             returned_objects=["last_active_drawing"])
         drawing = (clicked or {}).get("last_active_drawing") or {}
         code = (drawing.get("properties") or {}).get("code")

@@ -9,14 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import folium
 import pandas as pd
 import streamlit as st
 
 from events import figures
 from events.loading import LoadResult, events_path, load_events
 from events.selection import Selection, select
-from geo.map import build_map
 
 
 @dataclass(frozen=True)
@@ -44,12 +42,6 @@ class Selected:
     figures: dict[str, figures.Figure]
     areas: dict[str, figures.Area]  # people detained, by place
     headlines: list[figures.Headline]
-
-
-@st.cache_resource(max_entries=64, show_spinner=False)
-def province_map(key: tuple[str, int, int], selection_key: str, _areas: dict) -> folium.Map:
-    """The map for one selection; st_folium renders it again on each run, which is cheap."""
-    return build_map(_areas)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
