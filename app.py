@@ -48,7 +48,7 @@ link = st.context.url.split("?")[0] if st.context.url else ""
 
 if view.mode == "card":
     params = "&".join(f"{k}={v}" for k, v in to_params(view).items() if isinstance(v, str))
-    card_view.show(chosen.areas.get(view.area), view.area, chosen, snapshot, f"{link}?{params}")
+    card_view.show(chosen.areas.get(view.area), view.area, snapshot, f"{link}?{params}")
 else:
     st.title("Crackdown Map")
     st.caption("Enforcement actions against scam compounds in Cambodia, as reported, with every source.")

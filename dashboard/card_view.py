@@ -5,13 +5,13 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.card import card_chart, card_csv, card_png, card_text
-from dashboard.data import Selected, Snapshot
+from dashboard.data import Snapshot
 from dashboard.text import md
 from events.figures import Area
 from geo import gazetteer
 
 
-def show(area: Area | None, area_key: str, chosen: Selected, snapshot: Snapshot, link: str) -> None:
+def show(area: Area | None, area_key: str, snapshot: Snapshot, link: str) -> None:
     name = gazetteer.area_name(area_key)
     if st.button("← Back to the map"):
         st.session_state["mode"] = "map"

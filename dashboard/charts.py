@@ -6,9 +6,11 @@ very spec the page shows. Every number is drawn with its qualifier label.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import altair as alt
+import fontpkg_noto_sans_khmer
 import pandas as pd
 
 from events.dates import period_label
@@ -64,6 +66,7 @@ def timeline_table(figures: list[Figure]) -> pd.DataFrame:
     for figure in figures:
         row = figure.row
         rows.append({
+            # the end day is included: draw the span to its last hour
             "start": row["start"], "end": row["end"] + pd.Timedelta(hours=23),
             "type": EVENT_TYPES[row["event_type"]], "title": row["title"],
             "when": period_label(row["date_start"], row["date_end"]),
@@ -98,8 +101,6 @@ def locator_map(highlight: set[str], width: int = 360, height: int = 300) -> alt
 
 
 def _features_with_flag(highlight: set[str]) -> list[dict]:
-    import json
-
     features = json.loads(boundaries.geojson_text())["features"]
     drawn = {boundaries.DRAWN_WITHIN.get(c, c) for c in highlight}
     for feature in features:
@@ -108,6 +109,4 @@ def _features_with_flag(highlight: set[str]) -> list[dict]:
 
 
 def font_directory() -> Path:
-    import fontpkg_noto_sans_khmer
-
     return Path(fontpkg_noto_sans_khmer.__file__).parent / "files"

@@ -76,7 +76,5 @@ def _seed(view: View, data_start: date, data_end: date, nationality_codes: set[s
 
 
 def write_url(view: View) -> None:
-    params = to_params(view)
-    if params != {k: (st.query_params.get_all(k) if isinstance(v, list) else st.query_params[k])
-                  for k, v in params.items() if k in st.query_params} or set(st.query_params) != set(params):
-        st.query_params.from_dict(params)
+    """Keep the address bar equal to the view, so the page can be shared or cited as it is."""
+    st.query_params.from_dict(to_params(view))
