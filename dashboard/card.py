@@ -41,7 +41,7 @@ def card_text(area: Area, as_of: str, link: str) -> CardText:
     claimants = sorted({r.claimant for f in area.tops for r in f.reports if r.claimant})
     statuses = sorted({STATUSES[f.row["status"]] for f in area.tops if f.row["status"]})
     subtitle = [
-        f"{total.words().capitalize()} people detained{how}{joint}, {period_label(*area.period())}.",
+        f"{total.words().capitalize()} people detained{how}{joint}, {period_label(*area.period)}.",
         f"Claimed by {'; '.join(claimants) or 'the sources below'}; {', '.join(statuses) or 'status not reported'}. "
         "Not independently verified.",
     ]

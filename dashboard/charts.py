@@ -25,7 +25,7 @@ ORANGE, GREY, VIOLET = "#e6550d", "#bdbdbd", "#6a51a3"
 def breakdown_table(area: Area) -> pd.DataFrame:
     """The table behind the bars: one row per nationality plus the unspecified remainder."""
     rows = []
-    for item in area.breakdown():
+    for item in area.breakdown:
         named = ", ".join(nationality_name(c) for c in item["named"].split(";") if c)
         rows.append({
             "nationality": nationality_name(item["nationality"]) if item["nationality"] else "Not specified",

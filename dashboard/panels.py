@@ -55,7 +55,7 @@ def breakdown(area: Area | None, chosen: Selected, key_prefix: str = "") -> None
     st.subheader(f"{md(name)} · {md(gazetteer.area_name_km(area.key))}")
     total = area.total
     how = "" if area.total_is_reported else " (sum of the figures reported; no overall total given)"
-    st.markdown(f"**{md(total.label())}** people detained{md(how)}, {md(period_label(*area.period()))}")
+    st.markdown(f"**{md(total.label())}** people detained{md(how)}, {md(period_label(*area.period))}")
     if area.scope == "joint":
         st.caption("These figures were reported for these provinces together; they are not split between them.")
     table = charts.breakdown_table(area)

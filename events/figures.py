@@ -10,6 +10,7 @@ another figure of the same place.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import pandas as pd
 
@@ -88,10 +89,12 @@ class Area:
     tops: list[Figure] = field(default_factory=list)  # figures not inside another figure of this area
     parts: dict[str, list[Figure]] = field(default_factory=dict)  # container id -> its parts in this area
 
-    @property
+    # Areas are complete once areas() returns and never change after: safe to memoise.
+    @cached_property
     def total(self) -> Value:
         return total(f.value for f in self.tops)
 
+    @cached_property
     def period(self) -> tuple[str, str]:
         """Earliest start and latest end among this area's figures, as written in the data."""
         rows = [f.row for f in self.tops]
@@ -104,6 +107,7 @@ class Area:
         """True when one figure covers everyone here; False when the total is a sum of partial figures."""
         return len(self.tops) == 1 and not self.tops[0].row["nationality"] and not self.tops[0].row["sex"]
 
+    @cached_property
     def breakdown(self) -> list[dict]:
         """Rows for charts and tables: one per nationality, then the unspecified remainder.
 

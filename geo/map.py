@@ -82,12 +82,13 @@ def build_map(areas: dict[str, Area], tiles: bool = True) -> folium.Map:
 
 def _province_layer(areas, joint) -> folium.GeoJson:
     collection = json.loads(boundaries.geojson_text())
+    popups: dict[str, str] = {}
     joint_of = {code: area for area in joint.values() for code in area.key.split(";")}
     styles = {}
     for feature in collection["features"]:
         code = feature["properties"]["code"]
         feature["id"] = code
-        feature["properties"], swatch = _province_properties(code, areas.get(code), joint_of.get(code))
+        feature["properties"], swatch = _province_properties(code, areas.get(code), joint_of.get(code), popups)
         styles[code] = {**_style(swatch), "className": f"province province-{code}"}
     return folium.GeoJson(
         collection,
@@ -100,18 +101,19 @@ def _province_layer(areas, joint) -> folium.GeoJson:
     )
 
 
-def _province_properties(code, area: Area | None, joint: Area | None) -> tuple[dict, Swatch]:
+def _province_properties(code, area: Area | None, joint: Area | None, popups: dict[str, str]) -> tuple[dict, Swatch]:
     province = gazetteer.provinces()[code]
     name = province.name
     drawn_inside = [c for c, parent in boundaries.DRAWN_WITHIN.items() if parent == code]
     if drawn_inside:
         name += " (boundary includes " + ", ".join(gazetteer.provinces()[c].name for c in drawn_inside) + ")"
     if area is not None:
-        swatch, label, popup = fill_for(area), _where(area) + _area_label(area), area_popup(area)
+        swatch, label = fill_for(area), _where(area) + _area_label(area)
+        popup = popups.setdefault(area.key, area_popup(area))
     elif joint is not None:
         swatch = JOINT
         label = f"Reported jointly with {_others(joint.key, code)}: {_area_label(joint)}"
-        popup = area_popup(joint)
+        popup = popups.get(joint.key) or popups.setdefault(joint.key, area_popup(joint))
     else:
         swatch, label, popup = NO_FIGURE, "No figure reported in this selection", ""
     properties = {"code": code, "name": safe_html.text(name), "name_km": safe_html.text(province.name_km),
@@ -139,7 +141,7 @@ def _area_label(area: Area) -> str:
     text = f"{total.label()} detained" if total.known else "arrests reported, number not given"
     if not area.total_is_reported and total.known:
         text += " (sum of partial figures; no total reported)"
-    return f"{text}, {period_label(*area.period())}"
+    return f"{text}, {period_label(*area.period)}"
 
 
 def _radius(area: Area, largest: int) -> float:
@@ -196,7 +198,7 @@ def area_popup(area: Area) -> str:
     if area.scope == "joint":
         parts.append("<i>Reported for these provinces together; not split between them.</i><br>")
     rows = []
-    breakdown = area.breakdown()
+    breakdown = area.breakdown
     for item in breakdown[:MAX_POPUP_ROWS]:
         who = e(nationality_name(item["nationality"])) if item["nationality"] else "Nationality not given"
         extra = f" (of whom {e(item['subcounts'])})" if item["subcounts"] else ""

@@ -20,7 +20,7 @@ def test_kratie(seed):
     _, areas = seed
     kratie = areas["KH-10"]
     assert kratie.total == Value(312) and kratie.total_is_reported
-    [rest] = kratie.breakdown()
+    [rest] = kratie.breakdown
     assert rest["nationality"] == "" and rest["value"] == Value(312)
     assert rest["named"] == "TH;BD;ID;MM;VN"
 
@@ -28,14 +28,14 @@ def test_kratie(seed):
 def test_pursat(seed):
     pursat = seed[1]["KH-15"]
     assert pursat.total == Value(27)
-    assert pursat.breakdown()[0]["named"] == "VN;CN;MM"
+    assert pursat.breakdown[0]["named"] == "VN;CN;MM"
 
 
 def test_poipet_women_are_a_subcount_not_an_addition(seed):
     poipet = seed[1]["KH-1"]
     assert poipet.total == Value(270, "at_least")
     assert not poipet.total_is_reported
-    [indonesians] = poipet.breakdown()
+    [indonesians] = poipet.breakdown
     assert indonesians["nationality"] == "ID"
     assert indonesians["subcounts"] == "45 women"
     assert indonesians["label"] == "≥270 / >270"  # one source says over 270
@@ -46,7 +46,7 @@ def test_joint_breakdown_stays_joint(seed):
     joint = areas["KH-12;KH-18"]
     assert joint.scope == "joint"
     assert "KH-12" not in areas and "KH-18" not in areas
-    labels = {b["nationality"]: b["label"] for b in joint.breakdown()}
+    labels = {b["nationality"]: b["label"] for b in joint.breakdown}
     assert labels == {"KH": "85", "VN": ">200 / 200", "CN": "27", "TW": "75"}
     assert joint.total == Value(387, "at_least")  # a sum of partial figures, marked as such
     assert not joint.total_is_reported
@@ -89,6 +89,6 @@ def test_remainder_after_nationality_parts():
                     row(id="k-th-w", part_of="k-th", nationality="Thailand", sex="female", count="5")])
     area = figures.areas(figures.collect(result.events))["KH-10"]
     assert area.total == Value(312)
-    rows = {b["nationality"]: b for b in area.breakdown()}
+    rows = {b["nationality"]: b for b in area.breakdown}
     assert rows["TH"]["label"] == "12" and rows["TH"]["subcounts"] == "5 women"
     assert rows[""]["value"] == Value(300)
