@@ -7,9 +7,20 @@ Prints one line per problem as PATH:LINE: COLUMN: message. Exit status: 0 valid,
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from pathlib import Path
 
-from events.loading import events_path, load_events
+PROJECT_PYTHON = Path(__file__).resolve().parent.parent / ".venv" / "bin" / "python"
+
+try:
+    from events.loading import events_path, load_events
+except ModuleNotFoundError as missing:  # run with a Python that lacks the project's packages
+    if PROJECT_PYTHON.exists() and Path(sys.executable) != PROJECT_PYTHON:
+        os.execv(PROJECT_PYTHON, [str(PROJECT_PYTHON), "-m", "events", *sys.argv[1:]])
+    print(f"python -m events: {missing.name} is not installed; run `make check`, which sets up .venv",
+          file=sys.stderr)
+    sys.exit(2)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -42,3 +42,10 @@ def test_environment_variable_chooses_the_file(write_csv):
 def test_unreadable_file_exits_2(tmp_path):
     assert check(tmp_path / "missing.csv").returncode == 2
     assert check(tmp_path).returncode == 2  # a directory
+
+
+def test_without_the_project_packages_it_says_how_to_get_them():
+    result = subprocess.run([sys.executable, "-S", "-m", "events", "check"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "is not installed; run `make check`" in result.stderr
+    assert "Traceback" not in result.stderr
