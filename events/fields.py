@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 from urllib.parse import urlsplit
 
 import pandas as pd
@@ -16,9 +17,12 @@ import pandas as pd
 from events import schema, vocabulary
 from events.dates import ISO_DATE, date_bounds
 from events.problems import Problem
+from events.tabular import per_distinct
 from geo import gazetteer
 
 SEPARATOR = ";"
+DIGITS = re.compile(r"[0-9]+")
+HTTP = re.compile(r"https?://\S+")
 
 
 def check_schema_rules(frame: pd.DataFrame) -> list[Problem]:
@@ -53,7 +57,7 @@ def check_schema_rules(frame: pd.DataFrame) -> list[Problem]:
 def normalise(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
     """Canonical values for the domain columns, and the cells that have none."""
     problems: list[Problem] = []
-    out = frame.copy()
+    out = frame.copy(deep=False)
     for column in ("date_start", "date_end", "source_date"):
         problems += _check_dates(frame, column)
     out["start"], out["end"] = _date_bounds(frame["date_start"], frame["date_end"])
@@ -62,7 +66,7 @@ def normalise(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
     out["locality"] = _resolve_localities(frame, out, implied_locality, problems)
     out["nationality"] = _resolve_nationalities(frame, "nationality", problems, single=True)
     out["nationalities_named"] = _resolve_nationalities(frame, "nationalities_named", problems, single=False)
-    out["count"] = pd.to_numeric(frame["count"].where(frame["count"].str.fullmatch(r"\d+")), errors="coerce").astype("Int64")
+    out["count"] = per_distinct(frame["count"], lambda v: int(v) if DIGITS.fullmatch(v) else None, "Int64")
     problems += _check_figure_fields(frame)
     problems += _check_urls(frame)
     return out, problems
@@ -154,18 +158,12 @@ def _check_dates(frame, column) -> list[Problem]:
 
 
 def _date_bounds(starts: pd.Series, ends: pd.Series) -> tuple[pd.Series, pd.Series]:
-    def first(v):
-        b = date_bounds(v)
-        return pd.Timestamp(b[0]) if b else pd.NaT
+    def bound(value, which):
+        bounds = date_bounds(value)
+        return bounds[which] if bounds else None
 
-    def last(v):
-        b = date_bounds(v)
-        return pd.Timestamp(b[1]) if b else pd.NaT
-
-    start = starts.map({v: first(v) for v in starts.unique()})
-    end_text = ends.where(ends != "", starts)
-    end = end_text.map({v: last(v) for v in end_text.unique()})
-    return pd.to_datetime(start), pd.to_datetime(end)
+    return (per_distinct(starts, lambda v: bound(v, 0), "datetime64[s]"),
+            per_distinct(ends.where(ends != "", starts), lambda v: bound(v, 1), "datetime64[s]"))
 
 
 def _check_period(frame, out) -> list[Problem]:
@@ -213,13 +211,10 @@ def resolve_area(text: str) -> tuple[str, str, str, str | None]:
 
 
 def _resolve_areas(frame, problems):
-    resolved = {v: resolve_area(v) for v in frame["area"].unique()}
-    errors = {v: r[3] for v, r in resolved.items() if r[3]}
+    resolve = cache(resolve_area)
+    errors = {v: error for v in frame["area"].unique().tolist() if (error := resolve(v)[3])}
     problems += _report(frame, frame["area"].isin(list(errors)), "area", errors.__getitem__)
-    area = frame["area"]
-    return (area.map({v: r[0] for v, r in resolved.items()}),
-            area.map({v: r[1] for v, r in resolved.items()}),
-            area.map({v: r[2] for v, r in resolved.items()}))
+    return tuple(per_distinct(frame["area"], lambda v, i=i: resolve(v)[i], "str") for i in range(3))
 
 
 def _resolve_localities(frame, out, implied, problems) -> pd.Series:
@@ -252,7 +247,7 @@ def _resolve_localities(frame, out, implied, problems) -> pd.Series:
 def _resolve_nationalities(frame, column, problems, single) -> pd.Series:
     resolved: dict[str, str] = {}
     errors: dict[str, str] = {}
-    for value in frame[column].unique():
+    for value in frame[column].unique().tolist():
         parts = [p.strip() for p in value.split(SEPARATOR) if p.strip()]
         if single and len(parts) > 1:
             errors[value] = "one nationality per row; put each nationality's count on its own row"
@@ -268,7 +263,7 @@ def _resolve_nationalities(frame, column, problems, single) -> pd.Series:
             codes.append(code)
         resolved[value] = SEPARATOR.join(dict.fromkeys(codes))
     problems += _report(frame, frame[column].isin(list(errors)), column, errors.__getitem__)
-    return frame[column].map(resolved).fillna("")
+    return per_distinct(frame[column], lambda v: resolved.get(v, ""), "str")
 
 
 # --- figures and links ------------------------------------------------------------------
@@ -308,6 +303,5 @@ def _check_urls(frame) -> list[Problem]:
 
     urls = frame["source_url"]
     # Values that fail the schema pattern are reported there already.
-    candidates = urls[(urls != "") & urls.str.fullmatch(r"https?://\S+")].unique()
-    errors = {v: m for v in candidates if (m := message(v))}
+    errors = {v: m for v in urls.unique().tolist() if HTTP.fullmatch(v) and (m := message(v))}
     return _report(frame, urls.isin(list(errors)), "source_url", errors.__getitem__)

@@ -51,35 +51,57 @@ def parse_events(raw: bytes) -> LoadResult:
     header_problems, fatal = _check_header(records.header, names)
     problems += header_problems
     rejected = {line: ",".join(cells) for line, cells in records.rejected.items()}
+    cells = records.cells
     if fatal:
-        rejected.update({line: ",".join(cells) for line, cells in zip(records.lines, records.rows)})
+        rejected.update(zip(records.lines.tolist(), _joined(cells)))
         return _result(_empty_events(names), rejected, problems)
 
     position = {name: records.header.index(name) for name in names if name in records.header}
-    raw_frame = pd.DataFrame(records.rows, columns=range(len(records.header)), dtype=object)
     frame = pd.DataFrame({
-        name: (raw_frame[position[name]].astype(str).str.strip() if name in position else "")
-        for name in names
-    }, index=raw_frame.index)
-    frame.insert(0, "line", pd.Series(records.lines, index=frame.index, dtype="int64"))
+        name: (cells[position[name]].str.strip() if name in position else "") for name in names
+    }, index=cells.index)
+    frame.insert(0, "line", records.lines)
 
+    repeats = _repeated_header(cells, records.header)
+    problems += [Problem(line, FILE, "this line repeats the header; delete it")
+                 for line in frame.loc[repeats, "line"].tolist()]
+    frame = _without(frame, frame.index[repeats])
     cell_problems = fields.check_schema_rules(frame)
     normalised, domain_problems = fields.normalise(frame)
     cell_problems += domain_problems
     bad_lines = {p.line for p in cell_problems if p.rejects_row}
     all_ids = dict(tuples(frame, ["id", "line"]))
-    valid = normalised[~normalised["line"].isin(bad_lines)]
+    valid = _without(normalised, normalised.index[normalised["line"].isin(bad_lines)])
 
     link_rejects, link_problems = integrity.check_links(valid, all_ids)
-    valid = valid.drop(link_rejects)
+    valid = _without(valid, link_rejects)
     part_rejects, part_problems = integrity.check_parts(valid)
-    valid = valid.drop(part_rejects)
+    valid = _without(valid, part_rejects)
     problems += cell_problems + link_problems + part_problems + integrity.check_sources(valid)
 
-    kept = set(valid.index)
-    rejected.update({int(line): ",".join(row) for line, row, idx in
-                     zip(records.lines, records.rows, frame.index) if idx not in kept})
+    set_aside = ~cells.index.isin(valid.index)
+    rejected.update(zip(records.lines[set_aside].tolist(), _joined(cells[set_aside])))
     return _result(valid.reset_index(drop=True), rejected, problems)
+
+
+def _without(frame: pd.DataFrame, index: pd.Index) -> pd.DataFrame:
+    """The frame less some rows; a clean file has none to drop, and copying 30 columns is not free."""
+    return frame.drop(index) if len(index) else frame
+
+
+def _joined(cells: pd.DataFrame) -> list[str]:
+    """Rows as the text a maintainer can find again in the file (cells joined by commas)."""
+    return [",".join(row) for row in tuples(cells, list(cells.columns))]
+
+
+def _repeated_header(cells: pd.DataFrame, header: list[str]) -> pd.Series:
+    """Rows that are the header line again, as left by pasting one file under another."""
+    repeats = pd.Series(len(cells) > 0, index=cells.index)
+    for position, name in enumerate(header):
+        if not repeats.any():
+            break
+        repeats &= cells[position].str.strip() == name
+    return repeats
 
 
 def _check_header(header: list[str], names: list[str]) -> tuple[list[Problem], bool]:

@@ -123,7 +123,12 @@ def find_locality(text: str) -> Locality | None:
 
 
 def is_country(text: str) -> bool:
-    return fold(text) in {fold(a) for a in _COUNTRY_ALIASES}
+    return fold(text) in _country_keys()
+
+
+@cache
+def _country_keys() -> frozenset[str]:
+    return frozenset(fold(a) for a in _COUNTRY_ALIASES)
 
 
 def suggest_place(text: str) -> str | None:
