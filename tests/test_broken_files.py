@@ -57,6 +57,7 @@ VARIANTS = {
     "parts exceed container": (cell_edit(15, count="40", qualifier="exact"), 15),
     "breakdown exceeds exact total": (cell_edit(2, count="900", qualifier="exact"), 2),
     "self reference": (cell_edit(20, part_of="kratie-2025-07"), 20),
+    "part of a repeat": (cell_edit(18, part_of="poipet-2025-07-16-indonesia-abc"), 18),
     "unknown event type": (cell_edit(24, event_type="arrest"), 24),
     "unknown status": (cell_edit(20, status="arrested"), 20),
     "count without qualifier": (cell_edit(22, qualifier=""), 22),

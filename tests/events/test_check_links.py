@@ -1,5 +1,10 @@
 """Links between rows: references, repeats by other sources, containers and their parts."""
 
+import random
+
+import pandas as pd
+
+from events.integrity import check_parts
 from tests.conftest import parse, row
 
 NATIONAL = row(id="nat", area="Cambodia", count="1000", qualifier="more_than")
@@ -71,3 +76,75 @@ def test_one_url_one_description():
     rows = [row(id="a"), row(id="b", area="Pursat", source_title="Another title")]
     [problem] = parse(rows).problems
     assert (problem.line, problem.column, problem.rejects_row) == (3, "source_title", False)
+
+
+def test_a_part_must_point_at_the_first_report_of_its_container():
+    rows = [NATIONAL, row(id="nat-b", same_figure_as="nat", area="Cambodia", count="1000", qualifier="more_than",
+                          source_url="https://example.org/b"),
+            row(id="k", part_of="nat-b")]
+    result = parse(rows)
+    [problem] = problems_at(result, 4)
+    assert (problem.column, problem.rejects_row) == ("part_of", True)
+    assert "point part_of at 'nat'" in problem.message
+    assert list(result.events["id"]) == ["nat", "nat-b"]
+
+
+def test_a_repeat_in_another_place_names_the_area_column():
+    result = parse([row(id="a"), row(id="b", same_figure_as="a", area="Cambodia", source_url="https://example.org/b")])
+    assert "area differ" in problems_at(result, 3)[0].message
+
+
+def test_parts_sum_their_least_possible_values():
+    # >200 and >198 mean at least 201 + 199 = 400 people; "about 50" guarantees none.
+    rows = [row(id="k", count="399"),
+            row(id="k-th", part_of="k", nationality="Thailand", count="200", qualifier="more_than"),
+            row(id="k-vn", part_of="k", nationality="Vietnam", count="198", qualifier="more_than"),
+            row(id="k-cn", part_of="k", nationality="China", count="50", qualifier="about")]
+    [problem] = parse(rows).problems
+    assert problem.line == 2 and "(lines 3, 4, 5) add up to at least 400, more than this figure's 399" in problem.message
+
+
+def test_a_national_part_overlaps_parts_in_any_province_at_the_same_time():
+    rows = [NATIONAL | {"date_end": "2025-08-30"},
+            row(id="joint", part_of="nat", area="Pursat;Kratie", nationality="China"),
+            row(id="women", part_of="nat", area="Cambodia", sex="female"),
+            row(id="kep", part_of="nat", area="Kep", nationality="Vietnam"),
+            row(id="kep-later", part_of="nat", area="Kep", nationality="Vietnam", date_start="2025-08-20")]
+    result = parse(rows)
+    assert {(p.line, p.message.split(":")[0]) for p in result.problems} == {
+        (4, "overlaps line 3"), (5, "overlaps line 4")}
+
+
+def test_overlaps_are_those_found_by_comparing_every_pair():
+    rng = random.Random(7)
+    containers = [{"id": f"c{i}", "part_of": "", "provinces": "", "scope": "national", "nationality": "",
+                   "sex": "", "measure": "people_detained", "count": 10**6, "qualifier": "exact",
+                   "start": pd.Timestamp("2025-01-01"), "end": pd.Timestamp("2025-12-31")} for i in range(3)]
+    parts = []
+    for i in range(150):
+        provinces = ";".join(sorted(rng.sample(["KH-1", "KH-2", "KH-10"], rng.choice([0, 1, 1, 2]))))
+        start = pd.Timestamp("2025-03-01") + pd.Timedelta(days=rng.randrange(40))
+        parts.append({"id": f"p{i}", "part_of": rng.choice(containers)["id"], "provinces": provinces,
+                      "scope": {0: "national", 1: "province"}.get(provinces.count(";") + bool(provinces), "joint"),
+                      "nationality": rng.choice(["", "CN", "VN"]), "sex": rng.choice(["", "", "female"]),
+                      "measure": rng.choice(["people_detained", "people_detained", "scam_compounds"]),
+                      "count": 1, "qualifier": "exact", "start": start,
+                      "end": start + pd.Timedelta(days=rng.randrange(6))})
+    frame = pd.DataFrame(containers + parts).assign(same_figure_as="")
+    frame["line"] = range(2, len(frame) + 2)
+
+    def shares_place(a, b):
+        return "national" in (a["scope"], b["scope"]) or bool(
+            set(a["provinces"].split(";")) & set(b["provinces"].split(";")))
+
+    def compatible(a, b, column):
+        return a[column] == b[column] or "" in (a[column], b[column])
+
+    rows = frame.iloc[3:].to_dict("records")
+    expected = {(a["line"], b["line"]) for i, a in enumerate(rows) for b in rows[i + 1:]
+                if a["part_of"] == b["part_of"] and a["measure"] == b["measure"] and shares_place(a, b)
+                and a["start"] <= b["end"] and b["start"] <= a["end"]
+                and compatible(a, b, "nationality") and compatible(a, b, "sex")}
+    _, problems = check_parts(frame)
+    found = {(int(p.message.split()[2].rstrip(":")), p.line) for p in problems if p.message.startswith("overlaps")}
+    assert len(expected) > 50 and found == expected

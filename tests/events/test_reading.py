@@ -2,7 +2,10 @@
 
 import codecs
 
+import pytest
+
 from events.loading import parse_events
+from events.reading import read_clean, read_exact
 from tests.conftest import csv_text, row
 
 
@@ -120,3 +123,45 @@ def test_duplicated_header_line():
 def test_huge_cell_is_reported():
     result = parse_events(text_of([row(notes="x" * 500_000)]).encode())
     assert "the limit is 2,000" in result.problems[0].message
+
+
+def _body(rows, **replace) -> bytes:
+    text = text_of(rows)
+    for old, new in replace.items():
+        text = text.replace(old, new)
+    return text.encode()
+
+
+QUIRKS = [row(id="a", notes='she said "no"'), row(id="b", title="Raid, then release", notes="two\nlines"),
+          row(id="c", notes="ស្រុក​ស្នួល · עברית"), row(id="d", notes="  padded  "), row(id="e", notes="")]
+AGREEING = {
+    "quotes, commas, newlines, Khmer": _body(QUIRKS),
+    "CRLF with a newline in a cell": _body(QUIRKS).replace(b"\n", b"\r\n"),
+    "no newline at the end": _body(QUIRKS).rstrip(b"\n"),
+    "a quote inside a bare cell": _body([row(id="a", notes="PLACEHOLDER")]).replace(b"PLACEHOLDER", b'5" and 7" screens'),
+    "text after a closing quote": _body([row(id="a", notes="PLACEHOLDER")]).replace(b"PLACEHOLDER", b'"ab"cd'),
+    "a quote after spaces": _body([row(id="a", notes="PLACEHOLDER")]).replace(b"PLACEHOLDER", b'  "ab"'),
+    "repeated header": _body([row(id="a")]) + _body([]),
+}
+DECLINED = {
+    "blank line": _body([row(id="a"), row(id="b")]).replace(b"\n", b"\n\n", 1),
+    "wrong number of cells": _body([row(id="a")]) + b"b,raid\n",
+    "NUL byte": _body([row(id="a", notes="x\x00y")]),
+    "latin-1": _body([row(id="a", notes="Café")]).replace("é".encode(), "é".encode("latin-1")),
+    "lone carriage return": _body([row(id="a", notes="x\ry")]),
+    "unclosed quote": _body([row(id="a")]) + b'b,,,raid,"Title\n',
+}
+
+
+@pytest.mark.parametrize("name", AGREEING)
+def test_the_fast_reader_gives_what_the_exact_reader_gives(name):
+    fast, exact = read_clean(AGREEING[name]), read_exact(AGREEING[name])
+    assert fast is not None
+    assert fast.header == exact.header and fast.lines.tolist() == exact.lines.tolist()
+    assert fast.cells.equals(exact.cells)
+
+
+@pytest.mark.parametrize("name", DECLINED)
+def test_the_fast_reader_leaves_damaged_files_to_the_exact_reader(name):
+    assert read_clean(DECLINED[name]) is None
+    assert read_exact(DECLINED[name]).problems or name == "blank line"
