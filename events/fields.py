@@ -17,7 +17,7 @@ import pandas as pd
 from events import schema, vocabulary
 from events.dates import ISO_DATE, date_bounds
 from events.problems import Problem
-from events.tabular import per_distinct
+from events.tabular import isin, per_distinct
 from geo import gazetteer
 
 SEPARATOR = ";"
@@ -42,16 +42,23 @@ def check_schema_rules(frame: pd.DataFrame) -> list[Problem]:
             too_long = pd.Series(False, index=frame.index)
         checkable = present & ~too_long
         if column.enum:
-            problems += _report(frame, checkable & ~values.isin(column.enum), column.name,
+            problems += _report(frame, checkable & _failing(values, lambda v: v.isin(column.enum)), column.name,
                                 lambda v: _enum_message(v, column.enum))
         elif column.type == "integer":
-            problems += _report(frame, checkable & ~values.str.fullmatch(r"\d+"), column.name, _integer_message)
+            problems += _report(frame, checkable & _failing(values, lambda v: v.str.fullmatch(r"\d+")),
+                                column.name, _integer_message)
         elif column.pattern is not None:
-            problems += _report(frame, checkable & ~values.str.fullmatch(column.pattern.pattern), column.name,
-                                lambda v: _pattern_message(column.name, v))
+            problems += _report(frame, checkable & _failing(values, lambda v: v.str.fullmatch(column.pattern.pattern)),
+                                column.name, lambda v: _pattern_message(column.name, v))
         if column.unique:
             problems += _duplicates(frame, column.name, present)
     return problems
+
+
+def _failing(values: pd.Series, test) -> pd.Series:
+    """Rows whose value fails ``test`` (a check of a Series), testing each distinct value once."""
+    distinct = pd.Series(values.unique())
+    return isin(values, distinct[~test(distinct)])
 
 
 def normalise(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:

@@ -20,8 +20,12 @@ LINKS = ("same_figure_as", "part_of")
 GROUP_COLUMNS = ("provinces", "scope", "nationality", "sex", "measure")
 
 
-def check_links(frame: pd.DataFrame, all_ids: dict[str, int]) -> tuple[pd.Index, list[Problem]]:
-    """Rows to set aside because a link is broken, cyclic or contradictory, and why."""
+def check_links(frame: pd.DataFrame, every_row: pd.DataFrame) -> tuple[pd.Index, list[Problem]]:
+    """Rows to set aside because a link is broken, cyclic or contradictory, and why.
+
+    ``every_row`` holds the id and line of every row read, valid or not, to say
+    where a missing target went.
+    """
     frame = frame[["id", "line", *LINKS, *GROUP_COLUMNS]]  # filtering fewer columns is faster
     problems: list[Problem] = []
     keep = pd.Series(True, index=frame.index)
@@ -30,6 +34,7 @@ def check_links(frame: pd.DataFrame, all_ids: dict[str, int]) -> tuple[pd.Index,
         problems += [Problem(int(line), column, f"'{target}' is this row's own id; a figure cannot refer to itself")
                      for line, target in tuples(frame[own], ["line", column])]
         keep &= ~own
+    first_line: dict[str, int] = {}
     while True:  # a row set aside can break the links of rows that point to it
         alive = keep.copy()
         ids = frame.loc[alive, "id"]
@@ -37,8 +42,10 @@ def check_links(frame: pd.DataFrame, all_ids: dict[str, int]) -> tuple[pd.Index,
         for column in LINKS:
             target = frame[column]
             broken = alive & (target != "") & ~isin(target, ids)
-            newly += [Problem(int(line), column, _missing_target(value, all_ids))
-                      for line, value in tuples(frame[broken], ["line", column])]
+            if broken.any():
+                first_line = first_line or dict(tuples(every_row.drop_duplicates("id"), ["id", "line"]))
+                newly += [Problem(int(line), column, _missing_target(value, first_line))
+                          for line, value in tuples(frame[broken], ["line", column])]
             keep &= ~broken
         if not newly:
             break
@@ -51,9 +58,9 @@ def check_links(frame: pd.DataFrame, all_ids: dict[str, int]) -> tuple[pd.Index,
     return frame.index[~keep], problems
 
 
-def _missing_target(target: str, all_ids: dict[str, int]) -> str:
-    if target in all_ids:
-        return f"refers to '{target}' on line {all_ids[target]}, which has a problem; fix that line first"
+def _missing_target(target: str, first_line: dict[str, int]) -> str:
+    if target in first_line:
+        return f"refers to '{target}' on line {first_line[target]}, which has a problem; fix that line first"
     return f"refers to id '{target}', which no row has"
 
 

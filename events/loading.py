@@ -70,10 +70,9 @@ def parse_events(raw: bytes) -> LoadResult:
     normalised, domain_problems = fields.normalise(frame)
     cell_problems += domain_problems
     bad_lines = {p.line for p in cell_problems if p.rejects_row}
-    all_ids = dict(tuples(frame, ["id", "line"]))
     valid = _without(normalised, normalised.index[normalised["line"].isin(bad_lines)])
 
-    link_rejects, link_problems = integrity.check_links(valid, all_ids)
+    link_rejects, link_problems = integrity.check_links(valid, frame[["id", "line"]])
     valid = _without(valid, link_rejects)
     part_rejects, part_problems = integrity.check_parts(valid)
     valid = _without(valid, part_rejects)
