@@ -127,17 +127,27 @@ def check_sources(frame: pd.DataFrame) -> list[Problem]:
     """One address, one source: the same URL must carry the same publisher, title and date."""
     columns = ["source_publisher", "source_title", "source_date"]
     with_url = frame.loc[frame["source_url"] != "", ["line", "source_url", *columns]]
-    first = with_url.drop_duplicates("source_url").set_index("source_url")
+    first = _first_of_each(with_url["source_url"])
+    first_lines = with_url["line"].to_numpy()[first]
     problems = []
     for column in columns:
-        expected = with_url["source_url"].map(first[column])
-        differs = with_url[with_url[column] != expected]
+        values = with_url[column].array
+        expected = values.take(first)
+        differs = np.flatnonzero(np.asarray(values != expected, dtype=bool))
         problems += [
-            Problem(int(line), column, f"differs from line {first.at[url, 'line']} for the same source_url "
-                                       f"('{first.at[url, column]}'); one source, one description", rejects_row=False)
-            for line, url in tuples(differs, ["line", "source_url"])
+            Problem(int(line), column, f"differs from line {first_line} for the same source_url "
+                                       f"('{value}'); one source, one description", rejects_row=False)
+            for line, first_line, value in zip(with_url["line"].to_numpy()[differs].tolist(),
+                                               first_lines[differs].tolist(), expected.take(differs).tolist())
         ]
     return problems
+
+
+def _first_of_each(values: pd.Series) -> np.ndarray:
+    """For each row, the position of the first row with the same value."""
+    codes, _ = pd.factorize(values)
+    _, first = np.unique(codes, return_index=True)
+    return first[codes]
 
 
 def check_parts(frame: pd.DataFrame) -> tuple[pd.Index, list[Problem]]:
@@ -165,19 +175,18 @@ def _exceeded(parts: pd.DataFrame) -> list[Problem]:
     count = parts["count"].astype("float64")
     least = (count.where(parts["qualifier"].isin(["exact", "at_least"]), 0)
              + (count + 1).where(parts["qualifier"] == "more_than", 0)).fillna(0)
-    sums = least.groupby(parts["part_of"], sort=False).sum()
-    room = parts.drop_duplicates("part_of").set_index("part_of")
-    room = room["count_container"].astype("float64").where(room["qualifier_container"] == "exact", np.inf)
-    over = sums[sums > room.reindex(sums.index).fillna(np.inf)]
-    if over.empty:
-        return []
-    lines = parts[parts["part_of"].isin(over.index)].groupby("part_of")["line"].agg(sorted)
-    containers = parts.drop_duplicates("part_of").set_index("part_of")
-    return [Problem(int(containers.at[c, "line_container"]), "count",
-                    f"its parts (lines {', '.join(map(str, lines[c]))}) add up to at least {int(total):,}, "
-                    f"more than this figure's {int(containers.at[c, 'count_container']):,}; check both sources",
+    codes, containers = pd.factorize(parts["part_of"])
+    sums = np.bincount(codes, weights=least.to_numpy(), minlength=len(containers))
+    first = np.unique(codes, return_index=True)[1]  # a row of each container's parts, for its cells
+    room = parts["count_container"].astype("float64").where(parts["qualifier_container"] == "exact", np.inf)
+    room = room.fillna(np.inf).to_numpy()[first]
+    over = np.isin(codes, np.flatnonzero(sums > room))
+    lines = pd.Series(parts["line"].to_numpy()[over]).groupby(codes[over]).agg(list)
+    return [Problem(int(parts["line_container"].iloc[first[c]]), "count",
+                    f"its parts (lines {', '.join(map(str, part_lines))}) add up to at least "
+                    f"{int(sums[c]):,}, more than this figure's {int(room[c]):,}; check both sources",
                     rejects_row=False)
-            for c, total in over.items()]
+            for c, part_lines in lines.items()]
 
 
 def _overlaps(parts: pd.DataFrame) -> list[Problem]:
