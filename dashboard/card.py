@@ -55,15 +55,8 @@ def card_text(area: Area, as_of: str, link: str) -> CardText:
 
 
 def _sources(area: Area) -> list[str]:
-    seen: dict[tuple, str] = {}
-    for figure in [*area.tops, *(f for parts in area.parts.values() for f in parts)]:
-        for r in figure.reports:
-            key = (r.publisher, r.title, r.url)
-            if key not in seen:
-                title = f"“{r.title}”, " if r.title else ""
-                date = f"{r.date}, " if r.date else ""
-                seen[key] = f"{r.publisher}: {title}{date}{r.url}".rstrip(", ")
-    return list(seen.values())
+    return [f"{r.publisher}: {f'“{r.title}”, ' if r.title else ''}{f'{r.date}, ' if r.date else ''}{r.url}".rstrip(", ")
+            for r in area.sources]
 
 
 def card_chart(area: Area, text: CardText) -> alt.VConcatChart:
@@ -107,7 +100,7 @@ def card_png(chart: alt.TopLevelMixin) -> bytes:
 def card_csv(area: Area) -> str:
     """The figures behind the card, one row per source report, qualifiers kept."""
     rows = []
-    for figure in [*area.tops, *(f for parts in area.parts.values() for f in parts)]:
+    for figure in area.figures:
         row = figure.row
         for report in figure.reports:
             rows.append({

@@ -7,11 +7,13 @@ selection's figures are computed once and shared by every session.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
+from dashboard import tables
 from events import figures
 from events.loading import LoadResult, events_path, load_events
 from events.selection import Selection, select
@@ -21,6 +23,7 @@ from events.selection import Selection, select
 class Snapshot:
     result: LoadResult
     as_of: str  # latest date written in the data: events or sources
+    figure_count: int  # figures in the file (a figure is a first report and its repeats)
 
 
 def file_key() -> tuple[str, int, int]:
@@ -33,7 +36,8 @@ def file_key() -> tuple[str, int, int]:
 def snapshot(key: tuple[str, int, int]) -> Snapshot:
     result = load_events(Path(key[0]))
     dates = pd.concat([result.events["date_end"], result.events["date_start"], result.events["source_date"]])
-    return Snapshot(result, max((d for d in dates.tolist() if d), default=""))
+    return Snapshot(result, max((d for d in dates.tolist() if d), default=""),
+                    int((result.events["same_figure_as"] == "").sum()))
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,23 @@ class Selected:
     figures: dict[str, figures.Figure]
     areas: dict[str, figures.Area]  # people detained, by place
     headlines: list[figures.Headline]
+
+    # The panels' tables, built on first use and kept with the cached selection.
+    @cached_property
+    def newest_first(self) -> list[figures.Figure]:
+        return tables.newest_first(self.figures.values())
+
+    @cached_property
+    def timeline(self) -> list[figures.Figure]:
+        return tables.on_timeline(self.newest_first)
+
+    @cached_property
+    def sources(self) -> pd.DataFrame:
+        return tables.sources_table(self.newest_first)
+
+    @cached_property
+    def disagreements(self) -> pd.DataFrame:
+        return tables.disagreements_table(self.newest_first)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)

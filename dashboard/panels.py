@@ -9,20 +9,19 @@ from dashboard import charts
 from dashboard.data import Selected, Snapshot
 from dashboard.text import md
 from events.dates import period_label
-from events.figures import Area, Figure
+from events.figures import Area
 from events.selection import named_without_count
 from events.values import Value
 from events.vocabulary import MEASURES, STATUSES, nationality_name
 from geo import boundaries, gazetteer
 from geo.map import LEGEND
-from geo.safe_html import is_web_url
 
 
 TIMELINE_LIMIT = 500  # points beyond this are unreadable and slow to send
+SOURCES_LIMIT = 1_000  # rows sent to the browser; the download has them all
 
 
 def headline(chosen: Selected, snapshot: Snapshot) -> None:
-    total_figures = len({*snapshot.result.events.query("same_figure_as == ''")["id"]})
     if not chosen.headlines:
         st.subheader("No national figure in this selection")
     for item in chosen.headlines[:1]:
@@ -38,7 +37,7 @@ def headline(chosen: Selected, snapshot: Snapshot) -> None:
             "never added together."
         )
     shown = len(chosen.figures)
-    st.caption(f"Showing {shown} of {total_figures} figures under the current filters.")
+    st.caption(f"Showing {shown} of {snapshot.figure_count} figures under the current filters.")
 
 
 def legend() -> None:
@@ -66,9 +65,7 @@ def breakdown(area: Area | None, chosen: Selected, key_prefix: str = "") -> None
 
 def timeline(chosen: Selected) -> None:
     st.subheader("Timeline")
-    shown = [f for f in chosen.figures.values()
-             if f.row["measure"] in ("people_detained", "") or f.row["event_type"] != "raid"]
-    shown.sort(key=lambda f: f.row["start"], reverse=True)
+    shown = chosen.timeline
     if len(shown) > TIMELINE_LIMIT:
         st.caption(f"Showing the latest {TIMELINE_LIMIT} of {len(shown)} events; narrow the period to see others.")
         shown = shown[:TIMELINE_LIMIT]
@@ -85,28 +82,17 @@ def timeline(chosen: Selected) -> None:
 
 def sources(chosen: Selected) -> None:
     st.subheader("Sources")
-    rows = []
-    for figure in chosen.figures.values():
-        for report in figure.reports:
-            rows.append({"figure": figure.row["title"], "reported": report.value.label() if report.value.known else "",
-                         "claim by": report.claimant, "publisher": report.publisher, "title": report.title,
-                         "published": report.date, "link": report.url if is_web_url(report.url) else None,
-                         "csv line": report.line})
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch",
+    table = chosen.sources
+    if len(table) > SOURCES_LIMIT:
+        st.caption(f"Showing the {SOURCES_LIMIT:,} latest of {len(table):,} source reports; narrow the filters "
+                   "or download them all.")
+    st.dataframe(table.head(SOURCES_LIMIT), hide_index=True, width="stretch",
                  column_config={"link": st.column_config.LinkColumn("link")})
-    disputed = [f for f in chosen.figures.values() if f.disputed]
-    if disputed:
+    st.download_button("Download these sources (CSV)", data=lambda: table.to_csv(index=False),
+                       file_name="crackdown-map-sources.csv", mime="text/csv", on_click="ignore")
+    if len(chosen.disagreements):
         st.markdown("**Where sources disagree**")
-        st.dataframe(pd.DataFrame([_disagreement(f) for f in disputed]), hide_index=True, width="stretch")
-
-
-def _disagreement(figure: Figure) -> dict:
-    versions = figure.versions()
-    cells = {"figure": figure.row["title"]}
-    for i, (value, reports) in enumerate(versions[:3], start=1):
-        cells[f"version {i}"] = f"{value.label()} ({', '.join(r.publisher for r in reports)})"
-    cells["used in sums"] = figure.value.label()
-    return cells
+        st.dataframe(chosen.disagreements, hide_index=True, width="stretch")
 
 
 def named_only(snapshot_events: pd.DataFrame, nationalities: frozenset[str]) -> None:

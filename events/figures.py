@@ -90,6 +90,20 @@ class Area:
     parts: dict[str, list[Figure]] = field(default_factory=dict)  # container id -> its parts in this area
 
     # Areas are complete once areas() returns and never change after: safe to memoise.
+    @property
+    def figures(self) -> list[Figure]:
+        """Every figure of this area: those not inside another, then the parts inside them."""
+        return [*self.tops, *(f for parts in self.parts.values() for f in parts)]
+
+    @cached_property
+    def sources(self) -> tuple[Report, ...]:
+        """One report per distinct source (publisher, title, address), in order of first use."""
+        first: dict[tuple[str, str, str], Report] = {}
+        for figure in self.figures:
+            for report in figure.reports:
+                first.setdefault((report.publisher, report.title, report.url), report)
+        return tuple(first.values())
+
     @cached_property
     def total(self) -> Value:
         return total(f.value for f in self.tops)

@@ -17,7 +17,7 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 from events.dates import period_label
-from events.figures import Area, Figure
+from events.figures import Area
 from events.vocabulary import nationality_name
 from geo import boundaries, gazetteer, safe_html
 
@@ -209,25 +209,13 @@ def area_popup(area: Area) -> str:
     if len(breakdown) > MAX_POPUP_ROWS:
         rows.append(f"<tr><td colspan=2>{len(breakdown) - MAX_POPUP_ROWS} more in the breakdown panel</td></tr>")
     parts.append("<table>" + "".join(rows) + "</table>")
-    sources = _source_items(area)
-    more = f"<br>{len(sources) - MAX_POPUP_ROWS} more in the sources panel" if len(sources) > MAX_POPUP_ROWS else ""
-    parts.append("<b>Sources</b><ol>" + "".join(sources[:MAX_POPUP_ROWS]) + "</ol>" + more)
+    # Short entries (publisher and date, linked); the sources panel has the full citation.
+    items = [f"<li>{safe_html.link(r.url, r.publisher)}{', ' + e(r.date) if r.date else ''}</li>"
+             for r in area.sources[:MAX_POPUP_ROWS]]
+    extra = len(area.sources) - MAX_POPUP_ROWS
+    more = f"<br>{extra} more in the sources panel" if extra > 0 else ""
+    parts.append("<b>Sources</b><ol>" + "".join(items) + "</ol>" + more)
     return "".join(parts)
-
-
-def _source_items(area: Area) -> list[str]:
-    """Short source entries (publisher and date, linked); the sources panel has the full citation."""
-    e = safe_html.text
-    figures: list[Figure] = [*area.tops, *(f for parts in area.parts.values() for f in parts)]
-    seen, items = set(), []
-    for figure in figures:
-        for report in figure.reports:
-            key = (report.publisher, report.url, report.title)
-            if key not in seen:
-                seen.add(key)
-                date = f", {e(report.date)}" if report.date else ""
-                items.append(f"<li>{safe_html.link(report.url, report.publisher)}{date}</li>")
-    return items
 
 
 class _Attribution(MacroElement):
