@@ -137,3 +137,17 @@ def test_unreadable_file_is_an_error_message(app, monkeypatch, tmp_path):
     at.run()
     assert not at.exception
     assert "cannot be read" in at.error[0].value
+
+
+def test_long_source_lists_are_capped_on_screen_and_complete_in_the_download(app, monkeypatch, write_csv):
+    monkeypatch.setattr("dashboard.panels.SOURCES_LIMIT", 3)
+    rows = [row(id=f"r{day}", date_start=f"2025-07-{day:02d}", source_url=f"https://example.org/{day}")
+            for day in range(1, 8)]
+    monkeypatch.setenv("EVENTS_CSV", str(write_csv(csv_text(rows))))
+    at = app()
+    sources = next(d.value for d in at.dataframe if "csv line" in d.value.columns)
+    assert list(sources["csv line"]) == [8, 7, 6]  # the latest first
+    assert any("Showing the 3 latest of 7 source reports" in c.value for c in at.caption)
+    everything = list(csv.DictReader(io.StringIO(download(at, "Download these sources (CSV)").decode())))
+    assert [int(r["csv line"]) for r in everything] == [8, 7, 6, 5, 4, 3, 2]
+    assert everything[0]["link"] == "https://example.org/7" and everything[0]["reported"] == "10"

@@ -92,3 +92,13 @@ def test_remainder_after_nationality_parts():
     rows = {b["nationality"]: b for b in area.breakdown}
     assert rows["TH"]["label"] == "12" and rows["TH"]["subcounts"] == "5 women"
     assert rows[""]["value"] == Value(300)
+
+
+def test_an_area_lists_each_source_once_in_order_of_first_use():
+    rows = [row(id="k", count="300", source_url="https://example.org/total"),
+            row(id="k-th", part_of="k", nationality="Thailand", count="200", source_url="https://example.org/th"),
+            row(id="k-2", same_figure_as="k", count="300", source_url="https://example.org/total"),
+            row(id="k-vn", part_of="k", nationality="Vietnam", count="50", source_url="https://example.org/total")]
+    area = figures.areas(figures.collect(parse(rows).events))["KH-10"]
+    assert [f.id for f in area.figures] == ["k", "k-th", "k-vn"]
+    assert [(r.url, r.line) for r in area.sources] == [("https://example.org/total", 2), ("https://example.org/th", 3)]

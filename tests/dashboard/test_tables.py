@@ -1,0 +1,37 @@
+"""The panels' tables: one row per source report, newest first, links only when http(s)."""
+
+from dataclasses import replace
+
+from dashboard import tables
+from events import figures
+from tests.conftest import parse, row
+
+
+def collected(rows):
+    return figures.collect(parse(rows).events)
+
+
+def test_sources_table_has_every_report_of_the_newest_figures_first():
+    figs = collected([row(id="a", date_start="2025-07-01"),
+                      row(id="a-2", same_figure_as="a", date_start="2025-07-01", count="12", qualifier="at_least",
+                          source_publisher="Other", source_url="https://example.org/b"),
+                      row(id="b", area="Pursat", date_start="2025-08-01", source_url="https://example.org/c")])
+    table = tables.sources_table(tables.newest_first(figs.values()))
+    assert list(table["csv line"]) == [4, 2, 3]
+    assert list(table["reported"]) == ["10", "10", "≥12"]
+
+
+def test_sources_table_links_only_web_addresses():
+    [figure] = collected([row(id="a")]).values()
+    unsafe = replace(figure, reports=(replace(figure.reports[0], url="javascript:alert(1)"),))
+    assert tables.sources_table([unsafe])["link"].tolist() == [None]
+
+
+def test_disagreements_list_each_version_and_what_sums_use():
+    figs = collected([row(id="a", count="270", qualifier="at_least"),
+                      row(id="a-2", same_figure_as="a", count="270", qualifier="more_than",
+                          source_publisher="Other", source_url="https://example.org/b"),
+                      row(id="b", area="Pursat", source_url="https://example.org/c")])
+    [disputed] = tables.disagreements_table(figs.values()).to_dict("records")
+    assert disputed == {"figure": "Raid", "version 1": "≥270 (Example News)", "version 2": ">270 (Other)",
+                        "used in sums": "≥270"}
