@@ -95,7 +95,7 @@ def _joined(cells: pd.DataFrame) -> list[str]:
 
 def _repeated_header(cells: pd.DataFrame, header: list[str]) -> pd.Series:
     """Rows that are the header line again, as left by pasting one file under another."""
-    repeats = pd.Series(len(cells) > 0, index=cells.index)
+    repeats = pd.Series(True, index=cells.index)
     for position, name in enumerate(header):
         if not repeats.any():
             break
