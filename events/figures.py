@@ -15,7 +15,7 @@ from functools import cached_property
 import pandas as pd
 
 from events.fields import SEPARATOR
-from events.tabular import tuples
+from events.tabular import records, tuples
 from events.values import UNKNOWN, IncompatibleBounds, Value, remainder, total
 
 DETAINED = "people_detained"
@@ -72,11 +72,11 @@ def collect(events: pd.DataFrame) -> dict[str, Figure]:
     """Figures by the id of their first row, in file order."""
     root = events["same_figure_as"].where(events["same_figure_as"] != "", events["id"])
     reports: dict[str, list[Report]] = {}
-    counts = events["count"].astype(object).where(events["count"].notna(), None)
-    columns = ["line", "qualifier", "claimant", "source_publisher", "source_title", "source_date", "source_url"]
-    for key, count, (line, qualifier, *source) in zip(root.tolist(), counts.tolist(), tuples(events, columns)):
+    columns = ["line", "count", "qualifier", "claimant",
+               "source_publisher", "source_title", "source_date", "source_url"]
+    for key, (line, count, qualifier, *source) in zip(root.tolist(), tuples(events, columns)):
         reports.setdefault(key, []).append(Report(int(line), Value.of(count, qualifier), *source))
-    firsts = events[events["same_figure_as"] == ""].to_dict("records")
+    firsts = records(events[events["same_figure_as"] == ""])
     return {row["id"]: Figure(row["id"], row, tuple(reports[row["id"]])) for row in firsts}
 
 

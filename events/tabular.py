@@ -13,8 +13,21 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 
+def plain(column: pd.Series) -> list:
+    """A column's Python values as ``to_dict`` gives them: None, not ``pd.NA``, for a missing number."""
+    if isinstance(column.dtype, pd.api.extensions.ExtensionDtype) and column.dtype.na_value is pd.NA:
+        return column.astype(object).where(column.notna(), None).tolist()
+    return column.tolist()
+
+
 def tuples(frame: pd.DataFrame, columns: list[str]) -> list[tuple]:
-    return list(zip(*(frame[c].tolist() for c in columns))) if len(frame) else []
+    return list(zip(*(plain(frame[c]) for c in columns))) if len(frame) else []
+
+
+def records(frame: pd.DataFrame) -> list[dict]:
+    """``frame.to_dict("records")`` with the same values, a column at a time."""
+    columns = list(frame.columns)
+    return [dict(zip(columns, row)) for row in tuples(frame, columns)]
 
 
 def isin(values: pd.Series, members: pd.Series) -> pd.Series:
