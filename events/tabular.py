@@ -14,7 +14,7 @@ import pyarrow.compute as pc
 
 
 def plain(column: pd.Series) -> list:
-    """A column's Python values as ``to_dict`` gives them: None, not ``pd.NA``, for a missing number."""
+    """A column's Python values as ``to_dict`` gives them: None, not ``pd.NA``, for a missing value."""
     if isinstance(column.dtype, pd.api.extensions.ExtensionDtype) and column.dtype.na_value is pd.NA:
         return column.astype(object).where(column.notna(), None).tolist()
     return column.tolist()

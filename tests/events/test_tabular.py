@@ -11,17 +11,23 @@ def frame():
     return pd.DataFrame(
         {
             "line": [2, 3, 4],
-            "id": pd.array(["a", "b", ""], dtype="string"),
+            "id": pd.Series(["a", "b", ""], dtype="str"),  # the loader's string type
+            "note": pd.Series(["x", None, "y"], dtype="str"),
+            "named": pd.array(["x", None, "y"], dtype="string"),
             "count": pd.array([5, None, 7], dtype="Int64"),
+            "share": pd.array([0.5, None, 1.0], dtype="Float64"),
+            "flag": pd.array([True, None, False], dtype="boolean"),
             "start": pd.to_datetime(["2025-07-01", None, "2025-08-02"]),
         }
     )
 
 
 def test_records_equal_to_dict_records(frame):
-    assert tabular.records(frame) == frame.to_dict("records")
-    assert [type(v) for v in tabular.records(frame)[1].values()] == [
-        type(v) for v in frame.to_dict("records")[1].values()
+    """Same values and same types, missing ones included (``nan != nan``, hence the repr)."""
+    ours, theirs = tabular.records(frame), frame.to_dict("records")
+    assert [list(row) for row in ours] == [list(row) for row in theirs]
+    assert [[(type(v), repr(v)) for v in row.values()] for row in ours] == [
+        [(type(v), repr(v)) for v in row.values()] for row in theirs
     ]
 
 
