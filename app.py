@@ -1,6 +1,7 @@
 """Crackdown Map: enforcement actions against Cambodia's scam compounds, as reported.
 
-Composes the page; the logic lives in events/, geo/ and dashboard/.
+Composes the page: the Streamlit parts live in dashboard/, what they draw in views/,
+the event model in events/ and the reference geography in geo/.
 """
 
 from __future__ import annotations
@@ -10,10 +11,10 @@ from datetime import date
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard import card_view, data, filters, panels
-from dashboard.text import md
-from dashboard.url_state import to_params
-from geo.map import build_map
+from dashboard import card_page, data, panels, sidebar
+from dashboard.markdown import md
+from dashboard.url_state import View, link
+from views.map import build_map
 
 st.set_page_config(page_title="Crackdown Map", page_icon="🗺️", layout="wide")
 
@@ -30,50 +31,39 @@ if events.empty:
     st.stop()
 
 bounds = (events["start"].min().date(), min(events["end"].max().date(), date.today()))
-view, notices = filters.current_view(*bounds, sorted(c for c in events["nationality"].unique() if c))
+view, notices = sidebar.current_view(*bounds, sorted(c for c in events["nationality_code"].unique() if c))
 for notice in notices:
     st.info(md(notice))
-selection_key = repr(view.selection)
-chosen = data.selected(key, selection_key, view.selection)
+filtered = data.filtered(key, view.filters, repr(view.filters))
+page = st.context.url.split("?")[0] if st.context.url else ""
 
-
-def area_for(code: str) -> str:
-    """The area a clicked province belongs to: its own, or the joint group it is part of."""
-    if code in chosen.areas:
-        return code
-    return next((k for k, a in chosen.areas.items() if a.scope == "joint" and code in k.split(";")), code)
-
-
-link = st.context.url.split("?")[0] if st.context.url else ""
-
-if view.mode == "card":
-    params = "&".join(f"{k}={v}" for k, v in to_params(view).items() if isinstance(v, str))
-    card_view.show(chosen.areas.get(view.area), view.area, snapshot, f"{link}?{params}")
+if view.mode == "card" and view.area is not None:
+    card_page.show(filtered.areas.get(view.area), view.area, snapshot, link(page, view))
 else:
     st.title("Crackdown Map")
     st.caption("Enforcement actions against scam compounds in Cambodia, as reported, with every source.")
-    panels.headline(chosen, snapshot)
+    panels.headline(filtered, snapshot)
     left, right = st.columns([3, 2])
     with left:
         # A new map each run: st_folium alters the map object while rendering it, so it cannot be shared.
-        clicked = st_folium(build_map(chosen.areas), key="map", height=560, use_container_width=True,
+        clicked = st_folium(build_map(filtered.areas), key="map", height=560, use_container_width=True,
                             returned_objects=["last_active_drawing"])
         drawing = (clicked or {}).get("last_active_drawing") or {}
         code = (drawing.get("properties") or {}).get("code")
         if code and code != st.session_state.get("clicked"):
             st.session_state["clicked"] = code
-            st.session_state["area"] = area_for(code)
-            view = filters.View(view.selection, st.session_state["area"], view.mode)
+            st.session_state["area"] = filtered.area_of(code)
+            view = View(view.filters, st.session_state["area"], view.mode)
         panels.legend()
     with right:
-        panels.breakdown(chosen.areas.get(view.area), chosen)
-        panels.named_only(events, view.selection.nationalities)
-        if view.area in chosen.areas and st.button("Open the shareable card"):
+        panels.breakdown(filtered.areas.get(view.area))
+        panels.named_only(events, view.filters.nationalities)
+        if view.area in filtered.areas and st.button("Open the shareable card"):
             st.session_state["mode"] = "card"
             st.rerun()
-    panels.timeline(chosen)
-    panels.sources(chosen)
+    panels.timeline(filtered)
+    panels.sources(filtered)
     panels.problems(snapshot)
     panels.about(snapshot)
 
-filters.write_url(view)
+sidebar.write_url(view)

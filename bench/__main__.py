@@ -20,7 +20,7 @@ import pandas as pd
 from bench import synthetic
 from events import figures
 from events.loading import parse_events
-from geo.map import build_map
+from views.map import build_map
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -78,15 +78,19 @@ def _source(rng: random.Random) -> dict:
             "source_url": f"https://news.example/{n}", "claimant": "police"}
 
 
+def _linked_within(rows_: list[dict]) -> list[dict]:
+    """The rows whose links (part_of, same_figure_as) point at rows of the same list."""
+    ids = {r["id"] for r in rows_} | {""}
+    return [r for r in rows_ if r.get("part_of", "") in ids and r.get("same_figure_as", "") in ids]
+
+
 def _complete(rows_: list[dict]) -> bool:
-    ids = {r["id"] for r in rows_}
-    return all(r.get("part_of", "") in ids | {""} and r.get("same_figure_as", "") in ids | {""} for r in rows_)
+    return len(_linked_within(rows_)) == len(rows_)
 
 
 def _trim(rows_: list[dict], count: int) -> list[dict]:
     """Cut to ``count`` rows without leaving a link to a row that was cut."""
     kept = rows_[:count]
     while not _complete(kept):
-        ids = {r["id"] for r in kept}
-        kept = [r for r in kept if r.get("part_of", "") in ids | {""} and r.get("same_figure_as", "") in ids | {""}]
+        kept = _linked_within(kept)
     return kept

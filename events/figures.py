@@ -9,35 +9,64 @@ another figure of the same place.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 
 import pandas as pd
 
-from events.fields import SEPARATOR
-from events.tabular import records, tuples
-from events.values import UNKNOWN, IncompatibleBounds, Value, remainder, total
+from events.schema import LIST_SEPARATOR
+from events.tabular import tuples
+from events.values import UNKNOWN, IncompatibleBoundsError, Value, remainder, total
+from geo.areas import NATIONAL, AreaKey
 
 DETAINED = "people_detained"
 
 
 @dataclass(frozen=True)
+class Source:
+    """A published page or document, as the row cites it."""
+
+    publisher: str
+    title: str
+    date: str  # ISO date as written, or ""
+    url: str  # an http(s) address, or ""
+
+
+@dataclass(frozen=True)
 class Report:
-    """One source's version of a figure."""
+    """One source's version of a figure: one row of the file."""
 
     line: int
     value: Value
     claimant: str
-    publisher: str
-    title: str
-    date: str
-    url: str
+    source: Source
 
 
 @dataclass(frozen=True)
 class Figure:
+    """One reported quantity: its first row's description, and every source's report of it.
+
+    Fields named like the loaded table's columns are filled from them by name, so
+    a new column reaches the figures by adding a field here.
+    """
+
     id: str
-    row: dict  # the first report's row (place, nationality, dates, ...)
+    line: int
+    event_type: str
+    title: str
+    date_start: str  # as written: "2025-07-16", "2025-07" or "2025"
+    date_end: str
+    start: pd.Timestamp  # first day the dates cover
+    end: pd.Timestamp  # last day
+    town: str
+    nationality_code: str  # ISO 3166-1 alpha-2, or "" for all nationalities together
+    sex: str
+    status: str
+    measure: str
+    part_of: str
+    notes: str
+    area: AreaKey | None  # None: the row names no place
+    named_codes: tuple[str, ...]  # nationalities named without a count
     reports: tuple[Report, ...]
 
     @property
@@ -56,6 +85,14 @@ class Figure:
             return Value(min(v.count for v in known), "about")
         return Value(min(v.lower for v in known), "at_least")
 
+    @property
+    def claimants(self) -> list[str]:
+        return sorted({r.claimant for r in self.reports if r.claimant})
+
+    @property
+    def period(self) -> tuple[str, str]:
+        return self.date_start, self.date_end
+
     def versions(self) -> list[tuple[Value, list[Report]]]:
         """Each distinct value with the sources that give it, in first-seen order."""
         grouped: dict[Value, list[Report]] = {}
@@ -68,24 +105,48 @@ class Figure:
         return " / ".join(v.label() for v, _ in self.versions()) if self.disputed else self.value.label()
 
 
+_FROM_COLUMNS = [f.name for f in fields(Figure) if f.name not in ("area", "named_codes", "reports")]
+_REPORT_COLUMNS = ["line", "count", "qualifier", "claimant",
+                   "source_publisher", "source_title", "source_date", "source_url"]
+
+
 def collect(events: pd.DataFrame) -> dict[str, Figure]:
     """Figures by the id of their first row, in file order."""
     root = events["same_figure_as"].where(events["same_figure_as"] != "", events["id"])
     reports: dict[str, list[Report]] = {}
-    columns = ["line", "count", "qualifier", "claimant",
-               "source_publisher", "source_title", "source_date", "source_url"]
-    for key, (line, count, qualifier, *source) in zip(root.tolist(), tuples(events, columns)):
-        reports.setdefault(key, []).append(Report(int(line), Value.of(count, qualifier), *source))
-    firsts = records(events[events["same_figure_as"] == ""])
-    return {row["id"]: Figure(row["id"], row, tuple(reports[row["id"]])) for row in firsts}
+    for key, cells in zip(root.tolist(), tuples(events, _REPORT_COLUMNS)):
+        row = dict(zip(_REPORT_COLUMNS, cells))
+        source = Source(row["source_publisher"], row["source_title"], row["source_date"], row["source_url"])
+        reports.setdefault(key, []).append(
+            Report(int(row["line"]), Value.of(row["count"], row["qualifier"]), row["claimant"], source))
+    firsts = events[events["same_figure_as"] == ""]
+    areas = {text: AreaKey.parse(text) if text else None for text in firsts["area_key"].unique().tolist()}
+    named = {text: tuple(c for c in text.split(LIST_SEPARATOR) if c)
+             for text in firsts["named_codes"].unique().tolist()}
+    result = {}
+    for cells, area, codes in zip(tuples(firsts, _FROM_COLUMNS), firsts["area_key"].tolist(),
+                                  firsts["named_codes"].tolist()):
+        row = dict(zip(_FROM_COLUMNS, cells))
+        result[row["id"]] = Figure(**row, area=areas[area], named_codes=named[codes], reports=tuple(reports[row["id"]]))
+    return result
+
+
+@dataclass(frozen=True)
+class BreakdownRow:
+    """One bar of a place's breakdown: a nationality, or the people whose nationality is not given."""
+
+    nationality_code: str  # "" for the unspecified remainder
+    value: Value
+    label: str  # the value as shown, every version when sources disagree
+    subcounts: str  # "45 women"
+    named_codes: tuple[str, ...] = ()  # nationalities named without a count (remainder only)
 
 
 @dataclass
 class Area:
-    """Everything reported for one province, one joint group of provinces, or the country."""
+    """Everything reported for one area: a province, a joint group of provinces, or the country."""
 
-    key: str  # province codes joined by ';' ("KH-10", "KH-12;KH-18"), or "national"
-    scope: str  # province, joint or national
+    key: AreaKey
     tops: list[Figure] = field(default_factory=list)  # figures not inside another figure of this area
     parts: dict[str, list[Figure]] = field(default_factory=dict)  # container id -> its parts in this area
 
@@ -97,11 +158,11 @@ class Area:
 
     @cached_property
     def sources(self) -> tuple[Report, ...]:
-        """One report per distinct source (publisher, title, address), in order of first use."""
-        first: dict[tuple[str, str, str], Report] = {}
+        """One report per distinct source, in order of first use."""
+        first: dict[Source, Report] = {}
         for figure in self.figures:
             for report in figure.reports:
-                first.setdefault((report.publisher, report.title, report.url), report)
+                first.setdefault(report.source, report)
         return tuple(first.values())
 
     @cached_property
@@ -111,19 +172,22 @@ class Area:
     @cached_property
     def period(self) -> tuple[str, str]:
         """Earliest start and latest end among this area's figures, as written in the data."""
-        rows = [f.row for f in self.tops]
-        first = min(rows, key=lambda r: r["start"])
-        last = max(rows, key=lambda r: r["end"])
-        return first["date_start"], last["date_end"] or last["date_start"]
+        first = min(self.tops, key=lambda f: f.start)
+        last = max(self.tops, key=lambda f: f.end)
+        return first.date_start, last.date_end or last.date_start
 
     @property
     def total_is_reported(self) -> bool:
         """True when one figure covers everyone here; False when the total is a sum of partial figures."""
-        return len(self.tops) == 1 and not self.tops[0].row["nationality"] and not self.tops[0].row["sex"]
+        return len(self.tops) == 1 and not self.tops[0].nationality_code and not self.tops[0].sex
 
     @cached_property
-    def breakdown(self) -> list[dict]:
-        """Rows for charts and tables: one per nationality, then the unspecified remainder.
+    def towns(self) -> list[str]:
+        return sorted({f.town for f in self.tops if f.town})
+
+    @cached_property
+    def breakdown(self) -> list[BreakdownRow]:
+        """One row per nationality, then the unspecified remainder.
 
         Nationality figures from several events are added up; a figure reported by
         sources that disagree keeps its "a / b" label when it stands alone.
@@ -132,34 +196,35 @@ class Area:
         remainders: list[Value] = []
         named: list[str] = []
         for top in self.tops:
-            pieces = [f for f in self.parts.get(top.id, []) if f.row["nationality"] and not f.row["sex"]]
-            for figure in ([top] if top.row["nationality"] else pieces):
-                by_nationality.setdefault(figure.row["nationality"], []).append(figure)
-            if not top.row["nationality"]:
+            pieces = [f for f in self.parts.get(top.id, []) if f.nationality_code and not f.sex]
+            for figure in ([top] if top.nationality_code else pieces):
+                by_nationality.setdefault(figure.nationality_code, []).append(figure)
+            if not top.nationality_code:
                 rest = remainder(top.value, total(f.value for f in pieces)) if pieces else top.value
                 remainders.append(rest if rest is not None else UNKNOWN)
-                named += [c for c in top.row["nationalities_named"].split(SEPARATOR) if c]
+                named += top.named_codes
         rows = [self._nationality_row(code, group) for code, group in by_nationality.items()]
-        rows.sort(key=lambda r: -r["value"].lower)
+        rows.sort(key=lambda r: -r.value.lower)
         if remainders:
             rest = _sum_or_none(remainders)
-            rows.append({"nationality": "", "value": rest or UNKNOWN, "label": rest.label() if rest else "not derivable",
-                         "subcounts": "", "named": SEPARATOR.join(dict.fromkeys(named)),
-                         "figure_ids": [t.id for t in self.tops if not t.row["nationality"]]})
+            rows.append(BreakdownRow("", rest or UNKNOWN, rest.label() if rest else "not derivable", "",
+                                     tuple(dict.fromkeys(named))))
         return rows
 
-    def _nationality_row(self, code: str, group: list[Figure]) -> dict:
+    def _nationality_row(self, code: str, group: list[Figure]) -> BreakdownRow:
         value = total(f.value for f in group)
         subs: dict[str, list[Figure]] = {}
         for figure in group:
             for part in self.parts.get(figure.id, []):
-                if part.row["sex"]:
-                    subs.setdefault(part.row["sex"], []).append(part)
+                if part.sex:
+                    subs.setdefault(part.sex, []).append(part)
         subcounts = "; ".join(
-            f"{figs[0].label() if len(figs) == 1 else total(f.value for f in figs).label()} {_sex_word(sex)}"
+            f"{figs[0].label() if len(figs) == 1 else total(f.value for f in figs).label()} {SEX_WORDS[sex]}"
             for sex, figs in subs.items())
-        return {"nationality": code, "value": value, "label": group[0].label() if len(group) == 1 else value.label(),
-                "subcounts": subcounts, "named": "", "figure_ids": [f.id for f in group]}
+        return BreakdownRow(code, value, group[0].label() if len(group) == 1 else value.label(), subcounts)
+
+
+SEX_WORDS = {"female": "women", "male": "men"}
 
 
 def _sum_or_none(values: list[Value]) -> Value | None:
@@ -167,33 +232,23 @@ def _sum_or_none(values: list[Value]) -> Value | None:
         return None
     try:
         return total(values)
-    except IncompatibleBounds:
+    except IncompatibleBoundsError:
         return None
 
 
-def _sex_word(sex: str) -> str:
-    return {"female": "women", "male": "men"}.get(sex, "")
-
-
-def areas(figures: dict[str, Figure], measure: str = DETAINED) -> dict[str, Area]:
-    """Figures of one measure grouped by the place they describe."""
-    result: dict[str, Area] = {}
+def areas(figures: dict[str, Figure], measure: str = DETAINED) -> dict[AreaKey, Area]:
+    """Figures of one measure grouped by the area they describe."""
+    result: dict[AreaKey, Area] = {}
     for figure in figures.values():
-        row = figure.row
-        if row["measure"] != measure or not row["scope"]:
+        if figure.measure != measure or figure.area is None:
             continue
-        key = row["provinces"] if row["scope"] != "national" else "national"
-        area = result.setdefault(key, Area(key, row["scope"]))
-        container = figures.get(row["part_of"])
-        if container is not None and _area_key(container.row) == key:
+        area = result.setdefault(figure.area, Area(figure.area))
+        container = figures.get(figure.part_of)
+        if container is not None and container.area == figure.area:
             area.parts.setdefault(container.id, []).append(figure)
         else:
             area.tops.append(figure)
     return result
-
-
-def _area_key(row) -> str:
-    return row["provinces"] if row["scope"] != "national" else "national"
 
 
 @dataclass(frozen=True)
@@ -201,22 +256,20 @@ class Headline:
     figure: Figure
     parts_total: Value  # what its parts in the provinces add up to
     parts: tuple[Figure, ...]
-    provinces: tuple[str, ...]  # province codes its parts name
+    province_codes: tuple[str, ...]  # provinces its parts name
 
 
 def headlines(figures: dict[str, Figure]) -> list[Headline]:
     """National totals of people detained, newest first, each beside the sum of its parts."""
     children: dict[str, list[Figure]] = {}
     for figure in figures.values():
-        if figure.row["part_of"]:
-            children.setdefault(figure.row["part_of"], []).append(figure)
+        if figure.part_of:
+            children.setdefault(figure.part_of, []).append(figure)
     result = []
     for figure in figures.values():
-        row = figure.row
-        if row["scope"] != "national" or row["measure"] != DETAINED or not figure.value.known:
+        if figure.area != NATIONAL or figure.measure != DETAINED or not figure.value.known:
             continue
         parts = tuple(children.get(figure.id, ()))
-        codes = sorted({c for f in parts for c in f.row["provinces"].split(SEPARATOR) if c},
-                       key=lambda c: int(c.split("-")[1]))
-        result.append(Headline(figure, total(f.value for f in parts), parts, tuple(codes)))
-    return sorted(result, key=lambda h: h.figure.row["start"], reverse=True)
+        provinces = AreaKey.of(c for f in parts if f.area for c in f.area.codes)
+        result.append(Headline(figure, total(f.value for f in parts), parts, provinces.codes))
+    return sorted(result, key=lambda h: h.figure.start, reverse=True)

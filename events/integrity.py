@@ -12,12 +12,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from events.fields import SEPARATOR
 from events.problems import Problem
 from events.tabular import isin, tuples
+from geo.areas import NATIONAL, AreaKey
 
 LINKS = ("same_figure_as", "part_of")
-GROUP_COLUMNS = ("provinces", "scope", "nationality", "sex", "measure")
+GROUP_COLUMNS = ("area_key", "nationality_code", "sex", "measure")  # who a figure counts
 
 
 def check_links(frame: pd.DataFrame, every_row: pd.DataFrame) -> tuple[pd.Index, list[Problem]]:
@@ -31,10 +31,12 @@ def check_links(frame: pd.DataFrame, every_row: pd.DataFrame) -> tuple[pd.Index,
     keep = pd.Series(True, index=frame.index)
     for column in LINKS:
         own = frame[column] == frame["id"]
-        problems += [Problem(int(line), column, f"'{target}' is this row's own id; a figure cannot refer to itself")
+        problems += [Problem(int(line), column, "self-reference",
+                             f"'{target}' is this row's own id; a figure cannot refer to itself")
                      for line, target in tuples(frame[own], ["line", column])]
         keep &= ~own
     first_line: dict[str, int] = {}
+    root_of: dict[int, int] = {}  # line set aside -> line of the root problem it follows from
     while True:  # a row set aside can break the links of rows that point to it
         alive = keep.copy()
         ids = frame.loc[alive, "id"]
@@ -44,11 +46,12 @@ def check_links(frame: pd.DataFrame, every_row: pd.DataFrame) -> tuple[pd.Index,
             broken = alive & (target != "") & ~isin(target, ids)
             if broken.any():
                 first_line = first_line or dict(tuples(every_row.drop_duplicates("id"), ["id", "line"]))
-                newly += [Problem(int(line), column, _missing_target(value, first_line))
+                newly += [_broken_link(int(line), column, value, first_line, root_of)
                           for line, value in tuples(frame[broken], ["line", column])]
             keep &= ~broken
         if not newly:
             break
+        root_of.update((p.line, p.cause) for p in newly if p.cause is not None)
         problems += newly
     kept = frame[keep] if not keep.all() else frame
     problems += _repeat_problems(kept)
@@ -58,10 +61,17 @@ def check_links(frame: pd.DataFrame, every_row: pd.DataFrame) -> tuple[pd.Index,
     return frame.index[~keep], problems
 
 
-def _missing_target(target: str, first_line: dict[str, int]) -> str:
-    if target in first_line:
-        return f"refers to '{target}' on line {first_line[target]}, which has a problem; fix that line first"
-    return f"refers to id '{target}', which no row has"
+def _broken_link(line: int, column: str, target: str, first_line: dict[str, int],
+                 root_of: dict[int, int]) -> Problem:
+    if target not in first_line:
+        return Problem(line, column, "missing-target", f"refers to id '{target}', which no row has")
+    target_line = first_line[target]
+    root = root_of.get(target_line, target_line)
+    return Problem(line, column, "target-rejected",
+                   f"set aside with '{target}', which it refers to: "
+                   + (f"fix line {root} first" if root == target_line else
+                      f"'{target}' is on line {target_line}, set aside because of line {root}; fix that line first"),
+                   cause=root)
 
 
 def _repeat_problems(kept: pd.DataFrame) -> list[Problem]:
@@ -73,8 +83,8 @@ def _repeat_problems(kept: pd.DataFrame) -> list[Problem]:
     pairs = repeats[columns].merge(kept[["id", *columns]].add_suffix("_first"),
                                    left_on="same_figure_as", right_on="id_first")
     chained = pairs["same_figure_as_first"] != ""
-    problems = [Problem(int(line), "same_figure_as", f"'{target}' is itself a repeat; point at '{first}', "
-                                                     "the first report")
+    problems = [Problem(int(line), "same_figure_as", "repeat-of-repeat",
+                        f"'{target}' is itself a repeat; point at '{first}', the first report")
                 for line, target, first in tuples(pairs[chained], ["line", "same_figure_as", "same_figure_as_first"])]
     pairs = pairs[~chained]
     differs = pd.DataFrame({c: pairs[c] != pairs[f"{c}_first"] for c in GROUP_COLUMNS}, index=pairs.index)
@@ -83,23 +93,23 @@ def _repeat_problems(kept: pd.DataFrame) -> list[Problem]:
             tuples(pairs[regrouped], ["line", "same_figure_as", "line_first"]),
             *(differs.loc[regrouped, c].tolist() for c in GROUP_COLUMNS)):
         named = dict.fromkeys(_FILE_COLUMN.get(c, c) for c, flag in zip(GROUP_COLUMNS, flags) if flag)
-        problems.append(Problem(int(line), "same_figure_as",
+        problems.append(Problem(int(line), "same_figure_as", "repeat-differs",
                                 f"describes a different group than '{target}' (line {first_line}): "
                                 f"{', '.join(named)} differ; a repeat must count the same people"))
     moved = ~regrouped & (pairs["part_of"] != "") & (pairs["part_of"] != pairs["part_of_first"])
-    problems += [Problem(int(line), "part_of", f"differs from '{target}', the first report; "
-                                               "leave part_of blank on a repeat")
+    problems += [Problem(int(line), "part_of", "repeat-moved",
+                         f"differs from '{target}', the first report; leave part_of blank on a repeat")
                  for line, target in tuples(pairs[moved], ["line", "same_figure_as"])]
 
     into_repeat = kept.loc[isin(kept["part_of"], repeats["id"]), ["line", "part_of"]].merge(
         repeats[["id", "same_figure_as"]], left_on="part_of", right_on="id")
-    problems += [Problem(int(line), "part_of", f"'{target}' repeats '{first}'; point part_of at '{first}', "
-                                               "the first report")
+    problems += [Problem(int(line), "part_of", "part-of-repeat",
+                         f"'{target}' repeats '{first}'; point part_of at '{first}', the first report")
                  for line, target, first in tuples(into_repeat, ["line", "part_of", "same_figure_as"])]
     return problems
 
 
-_FILE_COLUMN = {"provinces": "area", "scope": "area"}  # derived columns, named as the maintainer wrote them
+_FILE_COLUMN = {"area_key": "area", "nationality_code": "nationality"}  # named as the maintainer wrote them
 
 
 def _cycle_problems(kept: pd.DataFrame) -> list[Problem]:
@@ -116,8 +126,10 @@ def _cycle_problems(kept: pd.DataFrame) -> list[Problem]:
         if node in path:
             loop = path[path.index(node):]
             line_of = dict(tuples(linked, ["id", "line"]))
-            problems += [Problem(int(line_of[n]), "part_of",
-                                 f"part_of makes a loop ({' → '.join(loop + [node])}); a figure cannot contain itself")
+            message = f"part_of makes a loop ({' → '.join(loop + [node])}); a figure cannot contain itself"
+            first = int(line_of[loop[0]])
+            problems += [Problem(int(line_of[n]), "part_of", "part-of-loop", message,
+                                 cause=None if int(line_of[n]) == first else first)
                          for n in loop]
         settled.update(path)
     return problems
@@ -135,8 +147,8 @@ def check_sources(frame: pd.DataFrame) -> list[Problem]:
         expected = values.take(first)
         differs = np.flatnonzero(np.asarray(values != expected, dtype=bool))
         problems += [
-            Problem(int(line), column, f"differs from line {first_line} for the same source_url "
-                                       f"('{value}'); one source, one description", rejects_row=False)
+            Problem(int(line), column, "source-differs", f"differs from line {first_line} for the same "
+                    f"source_url ('{value}'); one source, one description", rejects_row=False)
             for line, first_line, value in zip(with_url["line"].to_numpy()[differs].tolist(),
                                                first_lines[differs].tolist(), expected.take(differs).tolist())
         ]
@@ -152,8 +164,7 @@ def _first_of_each(values: pd.Series) -> np.ndarray:
 
 def check_parts(frame: pd.DataFrame) -> tuple[pd.Index, list[Problem]]:
     """Parts of one container must count what it counts, not overlap, nor add up to more than it."""
-    columns = ["id", "line", "part_of", "provinces", "scope", "nationality", "sex", "measure", "count",
-               "qualifier", "start", "end"]
+    columns = ["id", "line", "part_of", *GROUP_COLUMNS, "count", "qualifier", "start", "end"]
     firsts = frame.loc[frame["same_figure_as"] == "", columns]
     parts = firsts[firsts["part_of"] != ""]
     if parts.empty:
@@ -161,7 +172,8 @@ def check_parts(frame: pd.DataFrame) -> tuple[pd.Index, list[Problem]]:
     containers = firsts.loc[isin(firsts["id"], parts["part_of"]), ["id", "line", "measure", "count", "qualifier"]]
     parts = parts.merge(containers.add_suffix("_container"), left_on="part_of", right_on="id_container")
     mismatched = parts["measure"] != parts["measure_container"]
-    problems = [Problem(int(line), "measure", f"counts {measure} but its container '{container}' counts {theirs}")
+    problems = [Problem(int(line), "measure", "measure-mismatch",
+                        f"counts {measure} but its container '{container}' counts {theirs}")
                 for line, measure, container, theirs in
                 tuples(parts[mismatched], ["line", "measure", "part_of", "measure_container"])]
     problems += _overlaps(parts)
@@ -182,7 +194,7 @@ def _exceeded(parts: pd.DataFrame) -> list[Problem]:
     room = room.fillna(np.inf).to_numpy()[first]
     over = np.isin(codes, np.flatnonzero(sums > room))
     lines = pd.Series(parts["line"].to_numpy()[over]).groupby(codes[over]).agg(list)
-    return [Problem(int(parts["line_container"].iloc[first[c]]), "count",
+    return [Problem(int(parts["line_container"].iloc[first[c]]), "count", "parts-exceed",
                     f"its parts (lines {', '.join(map(str, part_lines))}) add up to at least "
                     f"{int(sums[c]):,}, more than this figure's {int(room[c]):,}; check both sources",
                     rejects_row=False)
@@ -197,11 +209,11 @@ def _overlaps(parts: pd.DataFrame) -> list[Problem]:
     only with the parts that start before it ends, so the work grows with the
     overlaps, not with the square of the parts.
     """
-    columns = ["line", "part_of", "measure", "nationality", "sex", "start", "end"]
-    national = parts["scope"] == "national"
-    provinces = parts.loc[~national, "provinces"]
-    split = {key: key.split(SEPARATOR) for key in provinces.unique().tolist()}
-    local = parts.loc[~national, columns].assign(place=provinces.map(split)).explode("place")
+    columns = ["line", "part_of", "measure", "nationality_code", "sex", "start", "end"]
+    codes = {key: list(AreaKey.parse(key).codes) for key in parts["area_key"].unique().tolist()}
+    national = parts["area_key"] == NATIONAL.text
+    keys = parts.loc[~national, "area_key"]
+    local = parts.loc[~national, columns].assign(place=keys.map(codes)).explode("place")
     spread = parts.loc[national, columns].merge(local[["part_of", "place"]].drop_duplicates(), on="part_of", how="left")
     placed = pd.concat([local, spread.fillna({"place": ""})], ignore_index=True)
 
@@ -218,13 +230,13 @@ def _overlaps(parts: pd.DataFrame) -> list[Problem]:
     a, b = order[first], order[second]
 
     hit = np.ones(len(a), dtype=bool)
-    for column in ("nationality", "sex"):
+    for column in ("nationality_code", "sex"):
         values = placed[column].to_numpy(object)
         hit &= (values[a] == values[b]) | (values[a] == "") | (values[b] == "")
     lines = placed["line"].to_numpy("int64")
     containers = placed["part_of"].to_numpy(object)
     found = set(zip(np.minimum(lines[a], lines[b])[hit].tolist(), np.maximum(lines[a], lines[b])[hit].tolist(),
                     containers[a][hit].tolist()))
-    return [Problem(high, "part_of", f"overlaps line {low}: both are parts of '{container}' and may "
+    return [Problem(high, "part_of", "parts-overlap", f"overlaps line {low}: both are parts of '{container}' and may "
                                      "count the same people; make one part of the other")
             for low, high, container in found]

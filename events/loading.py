@@ -13,19 +13,22 @@ from pathlib import Path
 
 import pandas as pd
 
-from events import fields, integrity, schema
-from events.problems import FILE, Problem
+from events import integrity, schema
+from events.normalise import normalise
+from events.problems import WHOLE_ROW, Problem
 from events.reading import read_records
+from events.schema_rules import check_schema_rules
 from events.tabular import tuples
 
+DERIVED = ("start", "end", "area_key", "town", "nationality_code", "named_codes")  # see events.normalise
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "events.csv"
 
 
 @dataclass(frozen=True)
 class LoadResult:
-    events: pd.DataFrame  # valid rows: the file's columns normalised, plus line, start, end, provinces, scope
+    events: pd.DataFrame  # valid rows: line, the cells as written, and the columns events.normalise derives
     rejected: pd.DataFrame  # rows set aside: line and the cells as written
-    problems: tuple[Problem, ...]  # sorted by line
+    problems: tuple[Problem, ...]  # root causes first, then their consequences; each by line
 
     @property
     def rows_read(self) -> int:
@@ -63,11 +66,11 @@ def parse_events(raw: bytes) -> LoadResult:
     frame.insert(0, "line", records.lines)
 
     repeats = _repeated_header(cells, records.header)
-    problems += [Problem(line, FILE, "this line repeats the header; delete it")
+    problems += [Problem(line, WHOLE_ROW, "repeated-header", "this line repeats the header; delete it")
                  for line in frame.loc[repeats, "line"].tolist()]
     frame = _without(frame, frame.index[repeats])
-    cell_problems = fields.check_schema_rules(frame)
-    normalised, domain_problems = fields.normalise(frame)
+    cell_problems = check_schema_rules(frame)
+    normalised, domain_problems = normalise(frame)
     cell_problems += domain_problems
     bad_lines = {p.line for p in cell_problems if p.rejects_row}
     valid = _without(normalised, normalised.index[normalised["line"].isin(bad_lines)])
@@ -108,25 +111,26 @@ def _check_header(header: list[str], names: list[str]) -> tuple[list[Problem], b
     missing = [n for n in names if n not in header]
     extra = [h for h in header if h not in names]
     for name in dict.fromkeys(h for h in header if header.count(h) > 1):
-        problems.append(Problem(1, name, f"column '{name}' appears {header.count(name)} times; keep one"))
+        problems.append(Problem(1, name, "duplicate-column",
+                                f"column '{name}' appears {header.count(name)} times; keep one"))
     for name in extra:
         hint = difflib.get_close_matches(name, missing, n=1)
-        problems.append(Problem(1, name or "(blank)", f"unknown column '{name}'"
-                                + (f"; did you mean '{hint[0]}'?" if hint else "; the columns are listed in data/README.md"),
+        known = f"; did you mean '{hint[0]}'?" if hint else "; the columns are listed in data/README.md"
+        problems.append(Problem(1, name or "(blank)", "unknown-column", f"unknown column '{name}'{known}",
                                 rejects_row=False))
     required = {c.name for c in schema.columns() if c.required}
     for name in missing:
         fatal = name in required
-        problems.append(Problem(1, name, f"column '{name}' is missing"
+        problems.append(Problem(1, name, "missing-column", f"column '{name}' is missing"
                                 + ("; no row can be read without it" if fatal else "; its cells are read as blank"),
                                 rejects_row=fatal))
     return problems, any(n in required for n in missing) or not header
 
 
 def _empty_events(names) -> pd.DataFrame:
-    return pd.DataFrame(columns=["line", *names, "start", "end", "provinces", "scope"])
+    return pd.DataFrame(columns=["line", *names, *DERIVED])
 
 
 def _result(events, rejected: dict[int, str], problems) -> LoadResult:
     rejected_frame = pd.DataFrame(sorted(rejected.items()), columns=["line", "text"])
-    return LoadResult(events, rejected_frame, tuple(sorted(set(problems), key=lambda p: (p.line, p.column))))
+    return LoadResult(events, rejected_frame, tuple(sorted(set(problems), key=lambda p: p.order)))

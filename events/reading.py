@@ -21,7 +21,7 @@ import pandas as pd
 import pyarrow as pa
 from pyarrow import csv as arrow_csv
 
-from events.problems import FILE, Problem
+from events.problems import WHOLE_ROW, Problem
 
 MAX_CELL = 100_000  # characters; the schema's own limits are checked later with a clear message
 csv.field_size_limit(max(csv.field_size_limit(), 10 * MAX_CELL))
@@ -38,9 +38,13 @@ class Records:
 
 def read_records(raw: bytes) -> Records:
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return Records([], problems=[Problem(1, FILE, "the file is UTF-16; save it as UTF-8 (CSV UTF-8)")])
+        return _unreadable("utf16-file", "the file is UTF-16; save it as UTF-8 (CSV UTF-8)")
     body = raw.removeprefix(codecs.BOM_UTF8)
     return read_clean(body) or read_exact(body)
+
+
+def _unreadable(code: str, message: str) -> Records:
+    return Records([], problems=[Problem(1, WHOLE_ROW, code, message)])
 
 
 # --- clean files: Arrow ------------------------------------------------------------------
@@ -96,7 +100,7 @@ def _line_starts(body: bytes, table: pa.Table) -> np.ndarray | None:
 def read_exact(body: bytes) -> Records:
     text, bad_lines = _decode(body)
     if not text.strip():
-        return Records([], problems=[Problem(1, FILE, "the file is empty; it needs at least the header line")])
+        return _unreadable("empty-file", "the file is empty; it needs at least the header line")
 
     reader = csv.reader(io.StringIO(text, newline=""))
     parsed: list[tuple[int, int, list[str]]] = []
@@ -106,7 +110,7 @@ def read_exact(body: bytes) -> Records:
         if cells:  # a blank line is not a row
             parsed.append((start, end, cells))
     if not parsed:
-        return Records([], problems=[Problem(1, FILE, "the file has no header line")])
+        return _unreadable("empty-file", "the file has no header line")
 
     _, _, header = parsed[0]
     problems: list[Problem] = []
@@ -115,21 +119,21 @@ def read_exact(body: bytes) -> Records:
     unclosed_from = _unclosed_quote_start(text, parsed)
     in_rows = {line for start, end, _ in parsed[1:] for line in range(start, end + 1)}
     for start, end, cells in parsed[1:]:
-        message = _row_damage(start, end, cells, len(header), bad_lines, unclosed_from)
-        if message:
-            problems.append(Problem(start, FILE, message))
+        damage = _row_damage(start, end, cells, len(header), bad_lines, unclosed_from)
+        if damage:
+            problems.append(Problem(start, WHOLE_ROW, *damage))
             rejected[start] = cells
         else:
             rows.append(cells)
             lines.append(start)
-    problems.extend(Problem(line, FILE, msg) for line, msg in bad_lines.items() if line not in in_rows)
+    problems.extend(Problem(line, WHOLE_ROW, *damage) for line, damage in bad_lines.items() if line not in in_rows)
     cells = pd.DataFrame(rows, columns=range(len(header)), dtype=object).astype("str")
     return Records([cell.strip() for cell in header], cells, np.array(lines, dtype="int64"), rejected, problems)
 
 
-def _decode(raw: bytes) -> tuple[str, dict[int, str]]:
-    """Text of the file, and the lines that are not UTF-8 text, with why."""
-    bad: dict[int, str] = {}
+def _decode(raw: bytes) -> tuple[str, dict[int, tuple[str, str]]]:
+    """Text of the file, and the lines that are not UTF-8 text, with the code and message of why."""
+    bad: dict[int, tuple[str, str]] = {}
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -138,7 +142,7 @@ def _decode(raw: bytes) -> tuple[str, dict[int, str]]:
                 line.decode("utf-8")
             except UnicodeDecodeError as error:
                 byte = line[error.start]
-                bad[number] = (
+                bad[number] = ("encoding-error",
                     f"not UTF-8 text (byte 0x{byte:02X} at character {error.start + 1}); "
                     "save the file as UTF-8"
                 )
@@ -146,7 +150,7 @@ def _decode(raw: bytes) -> tuple[str, dict[int, str]]:
     if "\x00" in text:
         for number, line in enumerate(text.split("\n"), start=1):
             if "\x00" in line:
-                bad.setdefault(number, "contains binary data (NUL bytes); is this a CSV file?")
+                bad.setdefault(number, ("binary-data", "contains binary data (NUL bytes); is this a CSV file?"))
         text = text.replace("\x00", "")
     return text, bad
 
@@ -159,17 +163,19 @@ def _unclosed_quote_start(text: str, parsed) -> int | None:
     return start if end > start else None
 
 
-def _row_damage(start, end, cells, width, bad_lines, unclosed_from) -> str | None:
+def _row_damage(start, end, cells, width, bad_lines, unclosed_from) -> tuple[str, str] | None:
+    """The code and message of what is wrong with a row as read, if anything."""
     for line in range(start, end + 1):
         if line in bad_lines:
-            return bad_lines[line] if line == start else f"line {line} of this row: {bad_lines[line]}"
+            code, message = bad_lines[line]
+            return code, message if line == start else f"line {line} of this row: {message}"
     if start == unclosed_from:
-        return (
+        return "unclosed-quote", (
             f'a double quote opened in this row is never closed, so lines {start}–{end} '
             "were read as one row; close the quote"
         )
     if len(cells) != width:
         where = f" (the row runs over lines {start}–{end}: is a double quote unbalanced?)" if end > start else ""
         hint = " (a comma inside a cell needs the cell in double quotes)" if len(cells) > width else ""
-        return f"expected {width} cells, found {len(cells)}{where or hint}"
+        return "cell-count", f"expected {width} cells, found {len(cells)}{where or hint}"
     return None

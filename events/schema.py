@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 
 DATAPACKAGE = Path(__file__).resolve().parent.parent / "data" / "datapackage.json"
+LIST_SEPARATOR = ";"  # between the items of a list cell (several places, nationalities named)
 
 
 @dataclass(frozen=True)

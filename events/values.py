@@ -86,7 +86,7 @@ def remainder(whole: Value, parts: Value) -> Value | None:
     return Value(left, "exact" if parts.qualifier == "exact" else "at_most")
 
 
-class IncompatibleBounds(ValueError):
+class IncompatibleBoundsError(ValueError):
     """An upper bound ("at most") added to a lower bound: the sum has no single qualifier."""
 
 
@@ -95,7 +95,7 @@ def _weakest(a: str, b: str) -> str:
         return "about"
     if "at_most" in (a, b):
         if {a, b} - {"at_most", "exact"}:
-            raise IncompatibleBounds(f"cannot add {a} and {b}")
+            raise IncompatibleBoundsError(f"cannot add {a} and {b}")
         return "at_most"
     for qualifier in ("more_than", "at_least"):
         if qualifier in (a, b):

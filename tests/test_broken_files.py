@@ -6,12 +6,11 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import subprocess
-import sys
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from events.__main__ import main as check_command
 from tests.conftest import ROOT, SEED_CSV
 
 TEXT = SEED_CSV.read_text(encoding="utf-8")
@@ -37,42 +36,42 @@ def line_edit(line: int, new: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-# name -> (file content, line the check must report)
+# name -> (file content, line the check must report, code of its root problem there)
 VARIANTS = {
-    "bad date": (cell_edit(5, date_start="2025-07-32"), 5),
-    "slash date": (cell_edit(5, date_start="16/07/2025"), 5),
-    "end before start": (cell_edit(6, date_end="2025-07-01"), 6),
-    "future date": (cell_edit(7, date_start="2099-01-01", date_end=""), 7),
-    "negative count": (cell_edit(8, count="-85"), 8),
-    "fractional count": (cell_edit(8, count="85.5"), 8),
-    "text count": (cell_edit(8, count="eighty-five"), 8),
-    "separator in count": (cell_edit(2, count="1,000"), 2),
-    "unknown qualifier": (cell_edit(2, qualifier="over"), 2),
-    "unknown province": (cell_edit(20, area="Kratei"), 20),
-    "unknown nationality": (cell_edit(8, nationality="Martian"), 8),
-    "javascript url": (cell_edit(2, source_url="javascript:alert(1)"), 2),
-    "ftp url": (cell_edit(4, source_url="ftp://example.org/a"), 4),
-    "missing reference": (cell_edit(20, part_of="no-such-row"), 20),
-    "duplicate id": (cell_edit(20, id="kratie-2025-07-abc"), 20),
-    "parts exceed container": (cell_edit(15, count="40", qualifier="exact"), 15),
-    "breakdown exceeds exact total": (cell_edit(2, count="900", qualifier="exact"), 2),
-    "self reference": (cell_edit(20, part_of="kratie-2025-07"), 20),
-    "part of a repeat": (cell_edit(18, part_of="poipet-2025-07-16-indonesia-abc"), 18),
-    "unknown event type": (cell_edit(24, event_type="arrest"), 24),
-    "unknown status": (cell_edit(20, status="arrested"), 20),
-    "count without qualifier": (cell_edit(22, qualifier=""), 22),
-    "town outside area": (cell_edit(20, locality="Poipet"), 20),
-    "extra cell": (line_edit(10, LINES[9] + ",surplus"), 10),
-    "missing cells": (line_edit(10, ",".join(LINES[9].split(",")[:5])), 10),
-    "repeated header": (line_edit(12, HEADER), 12),
-    "truncated file": (TEXT[: TEXT.index(LINES[-1]) + 40], DATA_ROWS + 1),
-    "unclosed quote": (line_edit(32, LINES[31].replace(",2022,", ',"2022,', 1)), 32),
-    "binary junk line": (line_edit(15, "\x00\x01\x02\x03garbage\x00"), 15),
+    "bad date": (cell_edit(5, date_start="2025-07-32"), 5, "invalid-date"),
+    "slash date": (cell_edit(5, date_start="16/07/2025"), 5, "pattern"),
+    "end before start": (cell_edit(6, date_end="2025-07-01"), 6, "period-reversed"),
+    "future date": (cell_edit(7, date_start="2099-01-01", date_end=""), 7, "future-date"),
+    "negative count": (cell_edit(8, count="-85"), 8, "integer"),
+    "fractional count": (cell_edit(8, count="85.5"), 8, "integer"),
+    "text count": (cell_edit(8, count="eighty-five"), 8, "integer"),
+    "separator in count": (cell_edit(2, count="1,000"), 2, "integer"),
+    "unknown qualifier": (cell_edit(2, qualifier="over"), 2, "enum"),
+    "unknown province": (cell_edit(20, area="Kratei"), 20, "unknown-place"),
+    "unknown nationality": (cell_edit(8, nationality="Martian"), 8, "unknown-nationality"),
+    "javascript url": (cell_edit(2, source_url="javascript:alert(1)"), 2, "pattern"),
+    "ftp url": (cell_edit(4, source_url="ftp://example.org/a"), 4, "pattern"),
+    "missing reference": (cell_edit(20, part_of="no-such-row"), 20, "missing-target"),
+    "duplicate id": (cell_edit(20, id="kratie-2025-07-abc"), 21, "duplicate-id"),  # line 20 now uses it first
+    "parts exceed container": (cell_edit(15, count="40", qualifier="exact"), 15, "parts-exceed"),
+    "breakdown exceeds exact total": (cell_edit(2, count="900", qualifier="exact"), 2, "parts-exceed"),
+    "self reference": (cell_edit(20, part_of="kratie-2025-07"), 20, "self-reference"),
+    "part of a repeat": (cell_edit(18, part_of="poipet-2025-07-16-indonesia-abc"), 18, "part-of-repeat"),
+    "unknown event type": (cell_edit(24, event_type="arrest"), 24, "enum"),
+    "unknown status": (cell_edit(20, status="arrested"), 20, "enum"),
+    "count without qualifier": (cell_edit(22, qualifier=""), 22, "count-needs-field"),
+    "town outside area": (cell_edit(20, locality="Poipet"), 20, "town-outside-area"),
+    "extra cell": (line_edit(10, LINES[9] + ",surplus"), 10, "cell-count"),
+    "missing cells": (line_edit(10, ",".join(LINES[9].split(",")[:5])), 10, "cell-count"),
+    "repeated header": (line_edit(12, HEADER), 12, "repeated-header"),
+    "truncated file": (TEXT[: TEXT.index(LINES[-1]) + 40], DATA_ROWS + 1, "cell-count"),
+    "unclosed quote": (line_edit(32, LINES[31].replace(",2022,", ',"2022,', 1)), 32, "cell-count"),
+    "binary junk line": (line_edit(15, "\x00\x01\x02\x03garbage\x00"), 15, "binary-data"),
     "latin-1 line": ((line_edit(12, LINES[11].replace("Taiwan", "Taïwan"))).encode("utf-8").replace(
-        "Taïwan".encode(), "Taïwan".encode("latin-1")), 12),
-    "huge cell": (cell_edit(3, notes="x" * 300_000), 3),
-    "missing required column": ("\n".join(l.split(",", 1)[1] if i == 0 else l for i, l in enumerate(LINES)), 1),
-    "misspelt column": (TEXT.replace("qualifier,", "qualifer,", 1), 1),
+        "Taïwan".encode(), "Taïwan".encode("latin-1")), 12, "encoding-error"),
+    "huge cell": (cell_edit(3, notes="x" * 300_000), 3, "too-long"),
+    "missing required column": ("\n".join([LINES[0].split(",", 1)[1], *LINES[1:]]), 1, "missing-column"),
+    "misspelt column": (TEXT.replace("qualifier,", "qualifer,", 1), 1, "unknown-column"),
 }
 assert len(VARIANTS) >= 30
 CLEAN = {
@@ -85,29 +84,33 @@ def as_bytes(content) -> bytes:
     return content if isinstance(content, bytes) else content.encode("utf-8")
 
 
+def check(path, capsys) -> tuple[int, str]:
+    """``python -m events check PATH`` in this process (tests/events/test_cli.py runs it as a command)."""
+    status = check_command(["check", str(path)])
+    return status, capsys.readouterr().out
+
+
 @pytest.mark.parametrize("name", VARIANTS)
-def test_check_reports_the_line(name, write_csv):
-    content, line = VARIANTS[name]
+def test_check_reports_the_line(name, write_csv, capsys):
+    content, line, code = VARIANTS[name]
     path = write_csv(as_bytes(content))
-    result = subprocess.run([sys.executable, "-m", "events", "check", str(path)], cwd=ROOT,
-                            capture_output=True, text=True)
-    assert result.returncode == 1, result.stdout
-    assert f"{path}:{line}: " in result.stdout, result.stdout
+    status, out = check(path, capsys)
+    assert status == 1, out
+    reported = [printed for printed in out.splitlines() if printed.startswith(f"{path}:{line}: ")]
+    assert any(printed.endswith(f" [{code}]") for printed in reported), out
 
 
 @pytest.mark.parametrize("name", CLEAN)
-def test_accepted_forms_pass(name, write_csv):
-    path = write_csv(CLEAN[name])
-    result = subprocess.run([sys.executable, "-m", "events", "check", str(path)], cwd=ROOT,
-                            capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout
+def test_accepted_forms_pass(name, write_csv, capsys):
+    status, out = check(write_csv(CLEAN[name]), capsys)
+    assert status == 0, out
 
 
 @pytest.mark.parametrize("name", VARIANTS)
 def test_app_shows_every_valid_row_and_reports_the_rest(name, write_csv, monkeypatch):
     from events.loading import load_events
 
-    content, _ = VARIANTS[name]
+    content, _, _ = VARIANTS[name]
     path = write_csv(as_bytes(content))
     result = load_events(path)
     readable = sum(1 for r in csv.reader(io.StringIO(as_bytes(content).decode("utf-8", "replace")

@@ -42,7 +42,7 @@ class Server:
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         if events_csv:
             env["EVENTS_CSV"] = str(events_csv)
-        self.log = open(ARTIFACTS / f"streamlit-{self.port}.log", "w")
+        self.log = open(ARTIFACTS / f"streamlit-{self.port}.log", "w")  # noqa: SIM115 (closed in stop())
         self.process = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(self.port),
              "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
@@ -103,7 +103,7 @@ def cdn_files(tmp_path_factory) -> dict[str, bytes]:
     """CDN URL -> file contents, for the scripts the map cannot work without."""
     folder = tmp_path_factory.mktemp("npm")
     wanted = {}
-    for name, url in folium.Map.default_js + folium.Map.default_css:
+    for _name, url in folium.Map.default_js + folium.Map.default_css:
         match = re.search(r"(leaflet|jquery)[@-](\d+\.\d+\.\d+)", url)
         if match:
             wanted[url] = match.groups()

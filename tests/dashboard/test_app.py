@@ -12,7 +12,8 @@ from PIL import Image
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT, SEED_CSV, csv_text, row
+from geo.areas import AreaKey
+from tests.conftest import ROOT, csv_text, row
 
 APP = str(ROOT / "app.py")
 
@@ -74,7 +75,7 @@ def test_map_is_sent_with_only_the_click_it_needs(app):
 
 def test_selected_province_shows_its_breakdown(app):
     at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state["area"] = "KH-10"
+    at.session_state["area"] = AreaKey(("KH-10",))
     at.session_state["_url_seeded"] = True
     at.session_state["mode"] = "map"
     at.run()

@@ -1,18 +1,19 @@
 from datetime import date
 
-from dashboard.url_state import View, parse, to_params
+from dashboard.url_state import View, link, parse, to_params
+from geo.areas import AreaKey
 
 
 def test_card_link():
     view, notices = parse({"province": ["Kratie"], "view": ["card"]})
-    assert (view.area, view.mode, notices) == ("KH-10", "card", [])
+    assert (view.area, view.mode, notices) == (AreaKey(("KH-10",)), "card", [])
 
 
 def test_aliases_and_joint_groups():
     view, _ = parse({"province": ["Sihanoukville;Phnom Penh"]})
-    assert view.area == "KH-12;KH-18"
+    assert view.area == AreaKey(("KH-12", "KH-18"))
     view, _ = parse({"province": ["Poipet"]})
-    assert view.area == "KH-1"
+    assert view.area == AreaKey(("KH-1",))
 
 
 def test_round_trip():
@@ -21,8 +22,8 @@ def test_round_trip():
                      "province": ["Kratie"], "view": ["card"]})
     again, notices = parse({k: v if isinstance(v, list) else [v] for k, v in to_params(view).items()})
     assert again == view and notices == []
-    assert view.selection.start == date(2025, 7, 1)
-    assert view.selection.nationalities == {"VN"}
+    assert view.filters.start == date(2025, 7, 1)
+    assert view.filters.nationalities == {"VN"}
 
 
 def test_malformed_parameters_give_notices_not_errors():
@@ -36,9 +37,19 @@ def test_malformed_parameters_give_notices_not_errors():
 
 def test_swapped_dates_and_card_without_province():
     view, notices = parse({"start": ["2025-08-01"], "end": ["2025-07-01"], "view": ["card"]})
-    assert view.selection.start < view.selection.end
+    assert view.filters.start < view.filters.end
     assert view.mode == "map" and len(notices) == 2
 
 
 def test_defaults_leave_the_url_empty():
     assert to_params(View()) == {}
+
+
+def test_a_link_is_url_encoded_and_keeps_every_filter():
+    view, _ = parse({"nationality": ["Vietnamese", "Chinese"], "type": ["raid"], "province": ["Phnom Penh;Kratie"],
+                     "view": ["card"]})
+    address = link("https://example.org/app", view)
+    assert " " not in address and ";" not in address
+    assert address == ("https://example.org/app?nationality=China&nationality=Vietnam&type=raid"
+                       "&province=Kratie%3BPhnom+Penh&view=card")
+    assert link("https://example.org/app", View()) == "https://example.org/app"

@@ -17,24 +17,34 @@ def problems_at(result, line):
 def test_a_row_pointing_at_a_rejected_row_is_set_aside_too():
     result = parse([row(id="nat", area="Cambodia", count="x"), row(id="k", part_of="nat")])
     assert result.events.empty
-    assert "which has a problem; fix that line first" in problems_at(result, 3)[0].message
+    [consequence] = problems_at(result, 3)
+    assert (consequence.code, consequence.cause) == ("target-rejected", 2)
+
+
+def test_consequences_name_the_root_cause_and_come_after_it():
+    rows = [row(id="nat", area="Cambodia", count="x"), row(id="k", part_of="nat"),
+            row(id="k-2", same_figure_as="k", source_url="https://example.org/b"),
+            row(id="p", area="Pursat", count="y")]
+    result = parse(rows)
+    assert [(p.line, p.code, p.cause) for p in result.problems] == [
+        (2, "integer", None), (5, "integer", None), (3, "target-rejected", 2), (4, "target-rejected", 2)]
 
 
 def test_part_of_loop():
     result = parse([row(id="a", part_of="b"), row(id="b", part_of="a", area="Pursat")])
-    assert {p.line for p in result.problems if "loop" in p.message} == {2, 3}
+    assert {(p.line, p.cause) for p in result.problems if p.code == "part-of-loop"} == {(2, None), (3, 2)}
     assert result.events.empty
 
 
 def test_repeat_must_point_at_the_first_report():
     rows = [row(id="a"), row(id="b", same_figure_as="a"), row(id="c", same_figure_as="b")]
     result = parse(rows)
-    assert "point at 'a'" in problems_at(result, 4)[0].message
+    assert problems_at(result, 4)[0].code == "repeat-of-repeat" and "point at 'a'" in problems_at(result, 4)[0].message
 
 
 def test_repeat_must_count_the_same_people():
     result = parse([row(id="a"), row(id="b", same_figure_as="a", nationality="China")])
-    assert "different group" in problems_at(result, 3)[0].message
+    assert problems_at(result, 3)[0].code == "repeat-differs"
 
 
 def test_repeat_may_disagree_on_the_number():
@@ -48,8 +58,8 @@ def test_parts_exceeding_an_exact_container_are_reported_and_kept():
             row(id="k-vn", part_of="k", nationality="Vietnam", count="150")]
     result = parse(rows)
     [problem] = result.problems
-    assert (problem.line, problem.column, problem.rejects_row) == (2, "count", False)
-    assert "add up to at least 350" in problem.message
+    assert (problem.line, problem.column, problem.code, problem.rejects_row) == (2, "count", "parts-exceed", False)
+    assert "add up to at least 350" in problem.message  # the least the parts can mean
     assert len(result.events) == 3  # both sides stay visible
 
 
@@ -62,7 +72,7 @@ def test_overlapping_parts_are_rejected():
     rows = [NATIONAL, row(id="k", part_of="nat", count="312"),
             row(id="k-th", part_of="nat", nationality="Thailand", count="20")]
     result = parse(rows)
-    assert "overlaps line 3" in problems_at(result, 4)[0].message
+    assert problems_at(result, 4)[0].code == "parts-overlap"
     assert list(result.events["id"]) == ["nat", "k"]
 
 
@@ -84,14 +94,14 @@ def test_a_part_must_point_at_the_first_report_of_its_container():
             row(id="k", part_of="nat-b")]
     result = parse(rows)
     [problem] = problems_at(result, 4)
-    assert (problem.column, problem.rejects_row) == ("part_of", True)
+    assert (problem.column, problem.code, problem.rejects_row) == ("part_of", "part-of-repeat", True)
     assert "point part_of at 'nat'" in problem.message
     assert list(result.events["id"]) == ["nat", "nat-b"]
 
 
 def test_a_repeat_in_another_place_names_the_area_column():
     result = parse([row(id="a"), row(id="b", same_figure_as="a", area="Cambodia", source_url="https://example.org/b")])
-    assert "area differ" in problems_at(result, 3)[0].message
+    assert problems_at(result, 3)[0].code == "repeat-differs" and "area differ" in problems_at(result, 3)[0].message
 
 
 def test_parts_sum_their_least_possible_values():
@@ -101,7 +111,8 @@ def test_parts_sum_their_least_possible_values():
             row(id="k-vn", part_of="k", nationality="Vietnam", count="198", qualifier="more_than"),
             row(id="k-cn", part_of="k", nationality="China", count="50", qualifier="about")]
     [problem] = parse(rows).problems
-    assert problem.line == 2 and "(lines 3, 4, 5) add up to at least 400, more than this figure's 399" in problem.message
+    assert (problem.line, problem.code) == (2, "parts-exceed")
+    assert "(lines 3, 4, 5) add up to at least 400, more than this figure's 399" in problem.message
 
 
 def test_a_national_part_overlaps_parts_in_any_province_at_the_same_time():
@@ -111,22 +122,21 @@ def test_a_national_part_overlaps_parts_in_any_province_at_the_same_time():
             row(id="kep", part_of="nat", area="Kep", nationality="Vietnam"),
             row(id="kep-later", part_of="nat", area="Kep", nationality="Vietnam", date_start="2025-08-20")]
     result = parse(rows)
-    assert {(p.line, p.message.split(":")[0]) for p in result.problems} == {
-        (4, "overlaps line 3"), (5, "overlaps line 4")}
+    assert {(p.line, p.code, p.message.split(":")[0]) for p in result.problems} == {
+        (4, "parts-overlap", "overlaps line 3"), (5, "parts-overlap", "overlaps line 4")}
 
 
 def test_overlaps_are_those_found_by_comparing_every_pair():
     rng = random.Random(7)
-    containers = [{"id": f"c{i}", "part_of": "", "provinces": "", "scope": "national", "nationality": "",
+    containers = [{"id": f"c{i}", "part_of": "", "area_key": "KH", "nationality_code": "",
                    "sex": "", "measure": "people_detained", "count": 10**6, "qualifier": "exact",
                    "start": pd.Timestamp("2025-01-01"), "end": pd.Timestamp("2025-12-31")} for i in range(3)]
     parts = []
     for i in range(150):
         provinces = ";".join(sorted(rng.sample(["KH-1", "KH-2", "KH-10"], rng.choice([0, 1, 1, 2]))))
         start = pd.Timestamp("2025-03-01") + pd.Timedelta(days=rng.randrange(40))
-        parts.append({"id": f"p{i}", "part_of": rng.choice(containers)["id"], "provinces": provinces,
-                      "scope": {0: "national", 1: "province"}.get(provinces.count(";") + bool(provinces), "joint"),
-                      "nationality": rng.choice(["", "CN", "VN"]), "sex": rng.choice(["", "", "female"]),
+        parts.append({"id": f"p{i}", "part_of": rng.choice(containers)["id"], "area_key": provinces or "KH",
+                      "nationality_code": rng.choice(["", "CN", "VN"]), "sex": rng.choice(["", "", "female"]),
                       "measure": rng.choice(["people_detained", "people_detained", "scam_compounds"]),
                       "count": 1, "qualifier": "exact", "start": start,
                       "end": start + pd.Timedelta(days=rng.randrange(6))})
@@ -134,8 +144,8 @@ def test_overlaps_are_those_found_by_comparing_every_pair():
     frame["line"] = range(2, len(frame) + 2)
 
     def shares_place(a, b):
-        return "national" in (a["scope"], b["scope"]) or bool(
-            set(a["provinces"].split(";")) & set(b["provinces"].split(";")))
+        return "KH" in (a["area_key"], b["area_key"]) or bool(
+            set(a["area_key"].split(";")) & set(b["area_key"].split(";")))
 
     def compatible(a, b, column):
         return a[column] == b[column] or "" in (a[column], b[column])
@@ -144,7 +154,7 @@ def test_overlaps_are_those_found_by_comparing_every_pair():
     expected = {(a["line"], b["line"]) for i, a in enumerate(rows) for b in rows[i + 1:]
                 if a["part_of"] == b["part_of"] and a["measure"] == b["measure"] and shares_place(a, b)
                 and a["start"] <= b["end"] and b["start"] <= a["end"]
-                and compatible(a, b, "nationality") and compatible(a, b, "sex")}
+                and compatible(a, b, "nationality_code") and compatible(a, b, "sex")}
     _, problems = check_parts(frame)
-    found = {(int(p.message.split()[2].rstrip(":")), p.line) for p in problems if p.message.startswith("overlaps")}
+    found = {(int(p.message.split()[2].rstrip(":")), p.line) for p in problems if p.code == "parts-overlap"}
     assert len(expected) > 50 and found == expected

@@ -26,10 +26,11 @@ def test_damaged_copy_reports_each_broken_line(write_csv):
     assert result.returncode == 1
     out = result.stdout.splitlines()
     assert [line.split(": ")[0] for line in out] == [f"{path}:4", f"{path}:10", f"{path}:11"]
-    assert out[0].startswith(f"{path}:4: count: ")
-    assert out[1].startswith(f"{path}:10: date_start: ")
-    # line 11 repeats line 10's figure from another source, so it waits for line 10's fix
-    assert out[2].endswith("on line 10, which has a problem; fix that line first")
+    assert out[0].startswith(f"{path}:4: count: ") and out[0].endswith(" [integer]")
+    assert out[1].startswith(f"{path}:10: date_start: ") and out[1].endswith(" [invalid-date]")
+    # line 11 repeats line 10's figure from another source: a consequence, listed after the causes
+    assert out[2].endswith(" [target-rejected]")
+    assert "2 problems and 1 consequence" in result.stderr
 
 
 def test_environment_variable_chooses_the_file(write_csv):

@@ -1,73 +1,63 @@
 """The seed figures as the dashboard will state them, and that nothing is counted twice."""
 
-import pytest
-
 from events import figures
-from events.loading import load_events
 from events.values import Value
-from tests.conftest import SEED_CSV, parse, row
+from geo.areas import NATIONAL, AreaKey
+from tests.conftest import parse, row
 
 
-@pytest.fixture(scope="module")
-def seed():
-    result = load_events(SEED_CSV)
-    assert result.problems == ()
-    figs = figures.collect(result.events)
-    return figs, figures.areas(figs)
-
-
-def test_kratie(seed):
-    _, areas = seed
-    kratie = areas["KH-10"]
+def test_kratie(seed_areas):
+    areas = seed_areas
+    kratie = areas[AreaKey.parse("KH-10")]
     assert kratie.total == Value(312) and kratie.total_is_reported
     [rest] = kratie.breakdown
-    assert rest["nationality"] == "" and rest["value"] == Value(312)
-    assert rest["named"] == "TH;BD;ID;MM;VN"
+    assert rest.nationality_code == "" and rest.value == Value(312)
+    assert rest.named_codes == ("TH", "BD", "ID", "MM", "VN")
 
 
-def test_pursat(seed):
-    pursat = seed[1]["KH-15"]
+def test_pursat(seed_areas):
+    pursat = seed_areas[AreaKey.parse("KH-15")]
     assert pursat.total == Value(27)
-    assert pursat.breakdown[0]["named"] == "VN;CN;MM"
+    assert pursat.breakdown[0].named_codes == ("VN", "CN", "MM")
 
 
-def test_poipet_women_are_a_subcount_not_an_addition(seed):
-    poipet = seed[1]["KH-1"]
+def test_poipet_women_are_a_subcount_not_an_addition(seed_areas):
+    poipet = seed_areas[AreaKey.parse("KH-1")]
     assert poipet.total == Value(270, "at_least")
     assert not poipet.total_is_reported
     [indonesians] = poipet.breakdown
-    assert indonesians["nationality"] == "ID"
-    assert indonesians["subcounts"] == "45 women"
-    assert indonesians["label"] == "≥270 / >270"  # one source says over 270
+    assert indonesians.nationality_code == "ID"
+    assert indonesians.subcounts == "45 women"
+    assert indonesians.label == "≥270 / >270"  # one source says over 270
 
 
-def test_joint_breakdown_stays_joint(seed):
-    _, areas = seed
-    joint = areas["KH-12;KH-18"]
-    assert joint.scope == "joint"
-    assert "KH-12" not in areas and "KH-18" not in areas
-    labels = {b["nationality"]: b["label"] for b in joint.breakdown}
+def test_joint_breakdown_stays_joint(seed_areas):
+    areas = seed_areas
+    joint = areas[AreaKey.parse("KH-12;KH-18")]
+    assert joint.key.scope == "joint"
+    assert AreaKey(("KH-12",)) not in areas and AreaKey(("KH-18",)) not in areas
+    labels = {b.nationality_code: b.label for b in joint.breakdown}
     assert labels == {"KH": "85", "VN": ">200 / 200", "CN": "27", "TW": "75"}
     assert joint.total == Value(387, "at_least")  # a sum of partial figures, marked as such
     assert not joint.total_is_reported
 
 
-def test_national_headline_is_not_added_to_its_parts(seed):
-    figs, areas = seed
+def test_national_headline_is_not_added_to_its_parts(seed_figures, seed_areas):
+    figs, areas = seed_figures, seed_areas
     [headline] = figures.headlines(figs)
     assert headline.figure.value == Value(1000, "more_than")
     assert headline.figure.label() == ">1,000"
     assert len(headline.figure.reports) == 4
     assert headline.parts_total == Value(996, "at_least")
-    assert headline.provinces == ("KH-1", "KH-10", "KH-12", "KH-15", "KH-18")
-    assert areas["national"].total == Value(1000, "more_than")
+    assert headline.province_codes == ("KH-1", "KH-10", "KH-12", "KH-15", "KH-18")
+    assert areas[NATIONAL].total == Value(1000, "more_than")
 
 
-def test_other_measures_are_kept_apart(seed):
-    figs, _ = seed
-    compounds = figures.areas(figs, "scam_compounds")["national"]
+def test_other_measures_are_kept_apart(seed_figures):
+    figs = seed_figures
+    compounds = figures.areas(figs, "scam_compounds")[NATIONAL]
     assert compounds.total == Value(53, "at_least")
-    workforce = figures.areas(figs, "workforce_estimate")["national"]
+    workforce = figures.areas(figs, "workforce_estimate")[NATIONAL]
     assert workforce.total == Value(150_000, "about")
 
 
@@ -79,7 +69,7 @@ def test_disagreeing_sources_are_both_kept():
     assert figure.disputed and figure.label() == "312 / 300"
     assert figure.value == Value(300, "at_least")
     versions = figure.versions()
-    assert [(v.label(), [r.publisher for r in rs]) for v, rs in versions] == [
+    assert [(v.label(), [r.source.publisher for r in rs]) for v, rs in versions] == [
         ("312", ["Example News"]), ("300", ["Other"])]
 
 
@@ -87,11 +77,11 @@ def test_remainder_after_nationality_parts():
     result = parse([row(id="k", count="312"),
                     row(id="k-th", part_of="k", nationality="Thailand", count="12"),
                     row(id="k-th-w", part_of="k-th", nationality="Thailand", sex="female", count="5")])
-    area = figures.areas(figures.collect(result.events))["KH-10"]
+    area = figures.areas(figures.collect(result.events))[AreaKey.parse("KH-10")]
     assert area.total == Value(312)
-    rows = {b["nationality"]: b for b in area.breakdown}
-    assert rows["TH"]["label"] == "12" and rows["TH"]["subcounts"] == "5 women"
-    assert rows[""]["value"] == Value(300)
+    rows = {b.nationality_code: b for b in area.breakdown}
+    assert rows["TH"].label == "12" and rows["TH"].subcounts == "5 women"
+    assert rows[""].value == Value(300)
 
 
 def test_an_area_lists_each_source_once_in_order_of_first_use():
@@ -99,6 +89,7 @@ def test_an_area_lists_each_source_once_in_order_of_first_use():
             row(id="k-th", part_of="k", nationality="Thailand", count="200", source_url="https://example.org/th"),
             row(id="k-2", same_figure_as="k", count="300", source_url="https://example.org/total"),
             row(id="k-vn", part_of="k", nationality="Vietnam", count="50", source_url="https://example.org/total")]
-    area = figures.areas(figures.collect(parse(rows).events))["KH-10"]
+    area = figures.areas(figures.collect(parse(rows).events))[AreaKey.parse("KH-10")]
     assert [f.id for f in area.figures] == ["k", "k-th", "k-vn"]
-    assert [(r.url, r.line) for r in area.sources] == [("https://example.org/total", 2), ("https://example.org/th", 3)]
+    assert [(r.source.url, r.line) for r in area.sources] == [
+        ("https://example.org/total", 2), ("https://example.org/th", 3)]

@@ -23,14 +23,14 @@ def natural_earth(tmp_path_factory):
 
 def test_committed_file_is_small_and_has_24_polygons():
     assert boundaries.PROVINCES_GEOJSON.stat().st_size <= 100_000
-    polygons = boundaries.provinces()
+    polygons = boundaries.polygons()
     assert len(polygons) == 24
     assert "KH-25" not in polygons.index and "KH-3" in polygons.index
     assert polygons.geometry.is_valid.all()
 
 
 def test_neighbours_share_borders_without_gaps_or_overlaps():
-    polygons = boundaries.provinces().geometry
+    polygons = boundaries.polygons().geometry
     union = shapely.union_all(polygons.values)
     assert sum(g.area for g in polygons) == pytest.approx(union.area, rel=1e-6)  # no overlaps
     holes = [h for part in getattr(union, "geoms", [union]) for h in part.interiors]

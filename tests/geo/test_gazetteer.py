@@ -3,6 +3,7 @@ import pytest
 from shapely.geometry import Point
 
 from geo import boundaries, gazetteer
+from geo.areas import AreaKey
 
 
 def test_all_25_provinces_with_khmer_names():
@@ -36,7 +37,7 @@ def test_towns_know_their_province():
 
 
 def test_every_town_lies_inside_its_province_polygon():
-    polygons = boundaries.provinces()
+    polygons = boundaries.polygons()
     for town in gazetteer.localities().values():
         drawn_as = boundaries.DRAWN_WITHIN.get(town.province, town.province)
         point = Point(town.longitude, town.latitude)
@@ -53,14 +54,8 @@ def test_town_coordinates_are_those_of_geonames():
         assert (record["latitude"], record["longitude"]) == pytest.approx((town.latitude, town.longitude), abs=1e-5)
 
 
-def test_every_place_in_the_data_is_known():
-    from events.loading import load_events
-    from tests.conftest import SEED_CSV
-    events = load_events(SEED_CSV).events
-    assert set(events["locality"]) - {""} <= set(gazetteer.localities())
-    assert {"KH-1", "KH-10", "KH-12", "KH-15", "KH-18"} <= {c for p in events["provinces"] for c in p.split(";") if c}
-
-
-def test_area_names():
-    assert gazetteer.area_name("KH-12;KH-18") == "Phnom Penh and Preah Sihanouk"
-    assert gazetteer.area_name("national") == "Cambodia"
+def test_every_place_in_the_data_is_known(seed_result):
+    events = seed_result.events
+    assert set(events["town"]) - {""} <= set(gazetteer.localities())
+    codes = {c for key in events["area_key"] for c in AreaKey.parse(key).codes}
+    assert {"KH-1", "KH-10", "KH-12", "KH-15", "KH-18"} <= codes

@@ -2,9 +2,9 @@
 
 from dataclasses import replace
 
-from dashboard import tables
 from events import figures
 from tests.conftest import parse, row
+from views import tables
 
 
 def collected(rows):
@@ -23,7 +23,8 @@ def test_sources_table_has_every_report_of_the_newest_figures_first():
 
 def test_sources_table_links_only_web_addresses():
     [figure] = collected([row(id="a")]).values()
-    unsafe = replace(figure, reports=(replace(figure.reports[0], url="javascript:alert(1)"),))
+    report = figure.reports[0]
+    unsafe = replace(figure, reports=(replace(report, source=replace(report.source, url="javascript:alert(1)")),))
     assert tables.sources_table([unsafe])["link"].tolist() == [None]
 
 

@@ -11,34 +11,36 @@ from datetime import date
 
 import pandas as pd
 
-from events.fields import SEPARATOR
+from events.schema import LIST_SEPARATOR
+from geo.areas import AreaKey
 
 
 @dataclass(frozen=True)
-class Selection:
+class Filters:
     start: date | None = None
     end: date | None = None
-    provinces: frozenset[str] = frozenset()  # ISO codes; empty: all
-    nationalities: frozenset[str] = frozenset()  # alpha-2 codes; empty: all
+    provinces: frozenset[str] = frozenset()  # ISO 3166-2 codes; empty: all
+    nationalities: frozenset[str] = frozenset()  # ISO 3166-1 alpha-2 codes; empty: all
     event_types: frozenset[str] = frozenset()
     statuses: frozenset[str] = frozenset()
 
 
-def select(events: pd.DataFrame, selection: Selection) -> pd.DataFrame:
+def filter_events(events: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     keep = pd.Series(True, index=events.index)
-    if selection.start is not None:
-        keep &= events["end"] >= pd.Timestamp(selection.start)
-    if selection.end is not None:
-        keep &= events["start"] <= pd.Timestamp(selection.end)
-    if selection.provinces:
-        codes = events["provinces"].str.split(SEPARATOR)
-        keep &= codes.map(lambda c: bool(selection.provinces.intersection(c)))
-    if selection.nationalities:
-        keep &= events["nationality"].isin(selection.nationalities)
-    if selection.event_types:
-        keep &= events["event_type"].isin(selection.event_types)
-    if selection.statuses:
-        keep &= events["status"].isin(selection.statuses)
+    if filters.start is not None:
+        keep &= events["end"] >= pd.Timestamp(filters.start)
+    if filters.end is not None:
+        keep &= events["start"] <= pd.Timestamp(filters.end)
+    if filters.provinces:
+        touches = {key: bool(filters.provinces.intersection(AreaKey.parse(key).codes))
+                   for key in events["area_key"].unique().tolist() if key}
+        keep &= events["area_key"].map(touches).fillna(False).astype(bool)
+    if filters.nationalities:
+        keep &= events["nationality_code"].isin(filters.nationalities)
+    if filters.event_types:
+        keep &= events["event_type"].isin(filters.event_types)
+    if filters.statuses:
+        keep &= events["status"].isin(filters.statuses)
     # keep whole figures: a repeat follows its first report
     first_ids = set(events.loc[keep & (events["same_figure_as"] == ""), "id"])
     keep = (keep & (events["same_figure_as"] == "")) | events["same_figure_as"].isin(first_ids)
@@ -49,6 +51,6 @@ def named_without_count(events: pd.DataFrame, nationalities: frozenset[str]) -> 
     """Figures for all nationalities that name one of these among those counted, without a number."""
     if not nationalities:
         return events.iloc[0:0]
-    named = events["nationalities_named"].str.split(SEPARATOR)
+    named = events["named_codes"].str.split(LIST_SEPARATOR)
     mask = (events["same_figure_as"] == "") & named.map(lambda n: bool(nationalities.intersection(n)))
     return events[mask]

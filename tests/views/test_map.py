@@ -7,10 +7,10 @@ from streamlit_folium import _get_html, _get_map_string, generate_js_hash
 
 from bench import synthetic
 from events import figures
-from events.loading import load_events, parse_events
-from geo import safe_html
-from geo.map import JOINT, NO_FIGURE, build_map
-from tests.conftest import SEED_CSV, parse, row
+from events.loading import parse_events
+from tests.conftest import parse, row
+from views import escape
+from views.map import JOINT, NO_FIGURE, build_map
 
 HOSTILE = {
     "img": "<img src=x onerror=alert(1)>",
@@ -20,10 +20,6 @@ HOSTILE = {
     "backslash": "\\u0061lert\\",
     "quote": "\" onmouseover=\"alert(4)",
 }
-
-
-def seed_areas():
-    return figures.areas(figures.collect(load_events(SEED_CSV).events))
 
 
 def map_script(areas, **kwargs) -> str:
@@ -40,8 +36,8 @@ def decoded(script: str) -> str:
     return re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), script)
 
 
-def test_seed_map_shows_provinces_and_figures():
-    script = decoded(map_script(seed_areas()))
+def test_seed_map_shows_provinces_and_figures(seed_areas):
+    script = decoded(map_script(seed_areas))
     assert "Kratie" in script and "ក្រចេះ" in script
     assert "312 detained" in script
     assert "≥270 detained (sum of partial figures; no total reported)" in script
@@ -51,8 +47,8 @@ def test_seed_map_shows_provinces_and_figures():
     assert "L.marker(" not in script  # no default marker icons: they need the internet
 
 
-def test_no_figure_is_distinct_from_a_figure_and_from_joint():
-    script = map_script(seed_areas())
+def test_no_figure_is_distinct_from_a_figure_and_from_joint(seed_areas):
+    script = map_script(seed_areas)
     styles = dict(re.findall(r'case "(KH-\d+)":[^\n]*\n\s*return (\{[^}]*\})', script))
     kratie, battambang = styles.get("KH-10", ""), script.split("default:")[1][:200]
     assert NO_FIGURE.fill in battambang and NO_FIGURE.fill not in kratie
@@ -81,7 +77,7 @@ def test_hostile_text_is_escaped_in_tooltips_and_popups(name):
     script, raw = decoded(hostile_map(text)), hostile_map(text)
     benign = decoded(hostile_map("plain words"))
     assert text not in script and text not in raw
-    assert safe_html.text(text) in script  # shown, as literal text
+    assert escape.text(text) in script  # shown, as literal text
     # nothing from the data adds a template-literal delimiter or interpolation
     assert script.count("`") == benign.count("`")
     assert script.count("${") == benign.count("${")
@@ -89,28 +85,28 @@ def test_hostile_text_is_escaped_in_tooltips_and_popups(name):
 
 
 def test_links_only_for_http_addresses():
-    assert safe_html.link("javascript:alert(1)", "x") == "x"
-    assert safe_html.link("data:text/html,<b>", "y") == "y"
-    assert safe_html.link("https://example.org/a?b=1&c=2", "t").startswith('<a href="https://example.org/a?b=1&amp;c=2"')
+    assert escape.link("javascript:alert(1)", "x") == "x"
+    assert escape.link("data:text/html,<b>", "y") == "y"
+    assert escape.link("https://example.org/a?b=1&c=2", "t").startswith('<a href="https://example.org/a?b=1&amp;c=2"')
 
 
-def test_same_data_gives_the_same_map_key():
-    areas = seed_areas()
+def test_same_data_gives_the_same_map_key(seed_areas, seed_result):
+    areas = seed_areas
     first, second = map_script(areas), map_script(areas)
     assert generate_js_hash(first) == generate_js_hash(second)
-    fewer = figures.areas(figures.collect(load_events(SEED_CSV).events.query("provinces != 'KH-10'")))
+    fewer = figures.areas(figures.collect(seed_result.events.query("area_key != 'KH-10'")))
     assert generate_js_hash(first) != generate_js_hash(map_script(fewer))
 
 
-def test_payload_stays_small_for_many_rows():
-    seed = len(map_script(seed_areas()).encode())
+def test_payload_stays_small_for_many_rows(seed_areas):
+    seed = len(map_script(seed_areas).encode())
     result = parse_events(synthetic.csv_text(20_000).encode())
     assert result.problems == ()
     big = len(map_script(figures.areas(figures.collect(result.events))).encode())
     assert seed < 150_000 and big < 150_000, (seed, big)
 
 
-def test_map_works_without_tiles():
-    script = map_script(seed_areas(), tiles=False)
+def test_map_works_without_tiles(seed_areas):
+    script = map_script(seed_areas, tiles=False)
     assert "tileLayer" not in script
     assert "geo_json" in script

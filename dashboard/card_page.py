@@ -4,25 +4,24 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.card import card_chart, card_csv, card_png, card_text
 from dashboard.data import Snapshot
-from dashboard.text import md
+from dashboard.markdown import md
 from events.figures import Area
-from geo import gazetteer
+from geo.areas import AreaKey
+from views.card import card_chart, card_csv, card_png, card_text
 
 
-def show(area: Area | None, area_key: str, snapshot: Snapshot, link: str) -> None:
-    name = gazetteer.area_name(area_key)
+def show(area: Area | None, key: AreaKey, snapshot: Snapshot, link: str) -> None:
     if st.button("← Back to the map"):
         st.session_state["mode"] = "map"
         st.rerun()
     if area is None:
-        st.info(f"No figure of people detained is reported for {md(name)} under the current filters.")
+        st.info(f"No figure of people detained is reported for {md(key.name)} under the current filters.")
         return
     text = card_text(area, snapshot.as_of, link)
     chart = card_chart(area, text)
     st.altair_chart(chart, width="content")
-    slug = area_key.replace(";", "_").lower()
+    slug = key.text.replace(";", "_").lower()
     left, right = st.columns(2)
     left.download_button("Download card (PNG)", data=lambda: card_png(chart), file_name=f"crackdown-map-{slug}.png",
                          mime="image/png", on_click="ignore")

@@ -10,7 +10,8 @@ themselves and mean nothing to JavaScript.
 from __future__ import annotations
 
 import html
-from urllib.parse import urlsplit
+
+from events.urls import is_web_url
 
 _TEMPLATE_LITERAL = str.maketrans({"`": "&#96;", "$": "&#36;", "\\": "&#92;"})
 
@@ -18,14 +19,6 @@ _TEMPLATE_LITERAL = str.maketrans({"`": "&#96;", "$": "&#36;", "\\": "&#92;"})
 def text(value: object) -> str:
     """Any data text, ready for HTML inside a JavaScript template literal."""
     return html.escape(str(value), quote=True).translate(_TEMPLATE_LITERAL)
-
-
-def is_web_url(url: str) -> bool:
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return False
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
 def link(url: str, label: str) -> str:

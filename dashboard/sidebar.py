@@ -7,7 +7,7 @@ from datetime import date
 import streamlit as st
 
 from dashboard.url_state import View, parse, to_params
-from events.selection import Selection
+from events.filters import Filters
 from events.vocabulary import EVENT_TYPES, STATUSES, nationality_name
 from geo import gazetteer
 
@@ -20,7 +20,7 @@ def current_view(data_start: date, data_end: date, nationality_codes: list[str])
     if _SEEDED not in st.session_state:
         params = {k: st.query_params.get_all(k) for k in st.query_params}
         view, notices = parse(params)
-        absent = view.selection.nationalities - set(nationality_codes)
+        absent = view.filters.nationalities - set(nationality_codes)
         notices += [f"No figure counts nationals of {nationality_name(c)}; that filter was left out." for c in absent]
         _seed(view, data_start, data_end, set(nationality_codes))
         st.session_state[_SEEDED] = True
@@ -36,7 +36,7 @@ def current_view(data_start: date, data_end: date, nationality_codes: list[str])
         else:  # a slider needs two different ends
             start, end = data_start, data_end
             st.caption(f"Period: every figure is dated {data_start:%d %b %Y}.")
-        chosen = st.multiselect("Provinces", list(provinces), key="provinces",
+        provinces_chosen = st.multiselect("Provinces", list(provinces), key="provinces",
                                 format_func=lambda c: provinces[c].name)
         nationalities = st.multiselect("Nationalities counted", nationality_codes, key="nationalities",
                                        format_func=nationality_name)
@@ -45,14 +45,14 @@ def current_view(data_start: date, data_end: date, nationality_codes: list[str])
         if st.button("Reset filters"):
             for key in ("period", "provinces", "nationalities", "types", "statuses"):
                 st.session_state.pop(key, None)
-            st.session_state["area"] = ""
+            st.session_state["area"] = None
             st.rerun()
-    selection = Selection(
+    filters = Filters(
         start=start if start > data_start else None, end=end if end < data_end else None,
-        provinces=frozenset(chosen), nationalities=frozenset(nationalities),
+        provinces=frozenset(provinces_chosen), nationalities=frozenset(nationalities),
         event_types=frozenset(types), statuses=frozenset(statuses),
     )
-    return View(selection, st.session_state.get("area", ""), st.session_state.get("mode", "map")), notices
+    return View(filters, st.session_state.get("area"), st.session_state.get("mode", "map")), notices
 
 
 def _keep_within(data_start: date, data_end: date) -> None:
@@ -65,11 +65,11 @@ def _keep_within(data_start: date, data_end: date) -> None:
 
 
 def _seed(view: View, data_start: date, data_end: date, nationality_codes: set[str]) -> None:
-    s = view.selection
+    s = view.filters
     start = min(max(s.start or data_start, data_start), data_end)
     end = max(min(s.end or data_end, data_end), start)
     st.session_state["period"] = (start, end)
-    st.session_state["provinces"] = sorted(s.provinces, key=lambda c: int(c.split("-")[1]))
+    st.session_state["provinces"] = gazetteer.in_code_order(s.provinces)
     st.session_state["nationalities"] = sorted(s.nationalities & nationality_codes)
     st.session_state["types"] = sorted(s.event_types)
     st.session_state["statuses"] = sorted(s.statuses)

@@ -16,11 +16,10 @@ import pandas as pd
 import vl_convert
 from PIL import Image
 
-from dashboard import charts
 from events.dates import date_label, period_label
 from events.figures import Area
 from events.vocabulary import STATUSES
-from geo import gazetteer
+from views import charts
 
 WIDTH, HEIGHT = 960, 540  # 16:9 on screen
 PNG_SIZE = (2 * WIDTH, 2 * HEIGHT)
@@ -37,9 +36,9 @@ class CardText:
 def card_text(area: Area, as_of: str, link: str) -> CardText:
     total = area.total
     how = "" if area.total_is_reported else " (sum of the figures reported; no overall total was given)"
-    joint = " reported together, not split between them" if area.scope == "joint" else ""
-    claimants = sorted({r.claimant for f in area.tops for r in f.reports if r.claimant})
-    statuses = sorted({STATUSES[f.row["status"]] for f in area.tops if f.row["status"]})
+    joint = " reported together, not split between them" if area.key.scope == "joint" else ""
+    claimants = sorted({c for f in area.tops for c in f.claimants})
+    statuses = sorted({STATUSES[f.status] for f in area.tops if f.status})
     subtitle = [
         f"{total.words().capitalize()} people detained{how}{joint}, {period_label(*area.period)}.",
         f"Claimed by {'; '.join(claimants) or 'the sources below'}; {', '.join(statuses) or 'status not reported'}. "
@@ -50,19 +49,20 @@ def card_text(area: Area, as_of: str, link: str) -> CardText:
     if len(sources) > MAX_FOOTNOTES:
         footnotes.append(f"… and {len(sources) - MAX_FOOTNOTES} more sources listed at the link below.")
     footnotes.append(f"Data as of {date_label(as_of)} · Crackdown Map · {link}")
-    title = f"{gazetteer.area_name(area.key)} · {gazetteer.area_name_km(area.key)}"
+    title = f"{area.key.name} · {area.key.name_km}"
     return CardText(title, subtitle, footnotes)
 
 
 def _sources(area: Area) -> list[str]:
-    return [f"{r.publisher}: {f'“{r.title}”, ' if r.title else ''}{f'{r.date}, ' if r.date else ''}{r.url}".rstrip(", ")
-            for r in area.sources]
+    cited = [r.source for r in area.sources]
+    return [f"{s.publisher}: {f'“{s.title}”, ' if s.title else ''}{f'{s.date}, ' if s.date else ''}{s.url}".rstrip(", ")
+            for s in cited]
 
 
 def card_chart(area: Area, text: CardText) -> alt.VConcatChart:
     table = charts.breakdown_table(area)
     bars = charts.breakdown_chart(table, width=480).properties(title="By nationality, as reported", height=250)
-    locator = charts.locator_map(set(area.key.split(";")), width=300, height=260)
+    locator = charts.locator_map(set(area.key.codes), width=300, height=260)
     notes = _text_block(text.footnotes, size=11, width=WIDTH - 40)
     chart = alt.vconcat(alt.hconcat(bars, locator, spacing=30), notes, spacing=16).properties(
         title=alt.TitleParams(text.title, subtitle=text.subtitle, fontSize=30, subtitleFontSize=15,
@@ -101,16 +101,16 @@ def card_csv(area: Area) -> str:
     """The figures behind the card, one row per source report, qualifiers kept."""
     rows = []
     for figure in area.figures:
-        row = figure.row
         for report in figure.reports:
+            source = report.source
             rows.append({
-                "figure_id": figure.id, "area": gazetteer.area_name(area.key),
-                "nationality": row["nationality"], "sex": row["sex"], "status": row["status"],
-                "period": period_label(row["date_start"], row["date_end"]),
+                "figure_id": figure.id, "area": area.key.name,
+                "nationality": figure.nationality_code, "sex": figure.sex, "status": figure.status,
+                "period": period_label(*figure.period),
                 "count": report.value.count if report.value.known else "", "qualifier": report.value.qualifier,
-                "as_shown": report.value.label(), "part_of": row["part_of"], "claimant": report.claimant,
-                "source_publisher": report.publisher, "source_title": report.title,
-                "source_date": report.date, "source_url": report.url, "csv_line": report.line,
+                "as_shown": report.value.label(), "part_of": figure.part_of, "claimant": report.claimant,
+                "source_publisher": source.publisher, "source_title": source.title,
+                "source_date": source.date, "source_url": source.url, "csv_line": report.line,
             })
     buffer = io.StringIO()
     pd.DataFrame(rows).to_csv(buffer, index=False)

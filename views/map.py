@@ -3,7 +3,7 @@
 Built from aggregated areas (never from raw rows), so its size depends on the
 number of provinces and joint groups, not on the number of rows. Joint figures
 are drawn across the provinces concerned, never on one of them; national
-figures are not drawn on any province. All data text goes through safe_html.
+figures are not drawn on any province. All data text goes through views.escape.
 """
 
 from __future__ import annotations
@@ -19,7 +19,9 @@ from jinja2 import Template
 from events.dates import period_label
 from events.figures import Area
 from events.vocabulary import nationality_name
-from geo import boundaries, gazetteer, safe_html
+from geo import boundaries, gazetteer
+from geo.areas import AreaKey
+from views import escape
 
 CENTER = (12.55, 104.95)
 MAX_JOINT_GROUPS = 8  # beyond this, the largest are drawn and the rest are listed in the tables
@@ -49,27 +51,24 @@ def fill_for(area: Area) -> Swatch:
     total = area.total
     if not total.known:
         return NUMBER_UNKNOWN
-    low = total.lower
-    for threshold, color in BINS:
-        if low >= threshold:
-            return Swatch("", color, "#7f2704")
-    return Swatch("", BINS[-1][1], "#7f2704")
+    color = next(color for threshold, color in BINS if total.lower >= threshold)  # the last bin starts at 0
+    return Swatch("", color, "#7f2704")
 
 
-def build_map(areas: dict[str, Area], tiles: bool = True) -> folium.Map:
+def build_map(areas: dict[AreaKey, Area], tiles: bool = True) -> folium.Map:
     """The map for the current selection; the same inputs give the same map script."""
     fmap = folium.Map(location=CENTER, zoom_start=7, min_zoom=6, max_zoom=11, tiles=None,
                       control_scale=True, prefer_canvas=False)
     if tiles:
         folium.TileLayer("OpenStreetMap", name="Street map (needs internet)", overlay=True, show=False).add_to(fmap)
-    joint = {k: a for k, a in areas.items() if a.scope == "joint"}
+    joint = [a for a in areas.values() if a.key.scope == "joint"]
     _province_layer(areas, joint).add_to(fmap)
     markers = folium.FeatureGroup(name="Figures", control=False)
-    largest = max((a.total.lower for a in areas.values() if a.scope != "national"), default=0)
-    for key, area in sorted(areas.items()):
-        if area.scope == "province":
+    largest = max((a.total.lower for a in areas.values() if a.key.codes), default=0)
+    for area in sorted(areas.values(), key=lambda a: a.key.text):
+        if area.key.scope == "province":
             _province_marker(area, largest).add_to(markers)
-    for key, area in sorted(joint.items(), key=lambda kv: (-kv[1].total.lower, kv[0]))[:MAX_JOINT_GROUPS]:
+    for area in sorted(joint, key=lambda a: (-a.total.lower, a.key.text))[:MAX_JOINT_GROUPS]:
         for element in _joint_markers(area, largest):
             element.add_to(markers)
     markers.add_to(fmap)
@@ -80,15 +79,16 @@ def build_map(areas: dict[str, Area], tiles: bool = True) -> folium.Map:
     return fmap
 
 
-def _province_layer(areas, joint) -> folium.GeoJson:
+def _province_layer(areas: dict[AreaKey, Area], joint: list[Area]) -> folium.GeoJson:
     collection = json.loads(boundaries.geojson_text())
-    popups: dict[str, str] = {}
-    joint_of = {code: area for area in joint.values() for code in area.key.split(";")}
+    popups: dict[AreaKey, str] = {}
+    joint_of = {code: area for area in joint for code in area.key.codes}
     styles = {}
     for feature in collection["features"]:
         code = feature["properties"]["code"]
         feature["id"] = code
-        feature["properties"], swatch = _province_properties(code, areas.get(code), joint_of.get(code), popups)
+        own = areas.get(AreaKey((code,)))
+        feature["properties"], swatch = _province_properties(code, own, joint_of.get(code), popups)
         styles[code] = {**_style(swatch), "className": f"province province-{code}"}
     return folium.GeoJson(
         collection,
@@ -101,7 +101,8 @@ def _province_layer(areas, joint) -> folium.GeoJson:
     )
 
 
-def _province_properties(code, area: Area | None, joint: Area | None, popups: dict[str, str]) -> tuple[dict, Swatch]:
+def _province_properties(code, area: Area | None, joint: Area | None,
+                         popups: dict[AreaKey, str]) -> tuple[dict, Swatch]:
     province = gazetteer.provinces()[code]
     name = province.name
     drawn_inside = [c for c, parent in boundaries.DRAWN_WITHIN.items() if parent == code]
@@ -112,12 +113,12 @@ def _province_properties(code, area: Area | None, joint: Area | None, popups: di
         popup = popups.setdefault(area.key, area_popup(area))
     elif joint is not None:
         swatch = JOINT
-        label = f"Reported jointly with {_others(joint.key, code)}: {_area_label(joint)}"
+        label = f"Reported jointly with {joint.key.without(code).name}: {_area_label(joint)}"
         popup = popups.get(joint.key) or popups.setdefault(joint.key, area_popup(joint))
     else:
         swatch, label, popup = NO_FIGURE, "No figure reported in this selection", ""
-    properties = {"code": code, "name": safe_html.text(name), "name_km": safe_html.text(province.name_km),
-                  "label": safe_html.text(label), "popup": popup or safe_html.text(label)}
+    properties = {"code": code, "name": escape.text(name), "name_km": escape.text(province.name_km),
+                  "label": escape.text(label), "popup": popup or escape.text(label)}
     return properties, swatch
 
 
@@ -127,12 +128,7 @@ def _style(swatch: Swatch) -> dict:
 
 
 def _where(area: Area) -> str:
-    towns = sorted({f.row["locality"] for f in area.tops if f.row["locality"]})
-    return f"{', '.join(towns)}: " if towns else ""
-
-
-def _others(key: str, code: str) -> str:
-    return gazetteer.area_name(";".join(c for c in key.split(";") if c != code))
+    return f"{', '.join(area.towns)}: " if area.towns else ""
 
 
 def _area_label(area: Area) -> str:
@@ -150,22 +146,23 @@ def _radius(area: Area, largest: int) -> float:
 
 
 def _marker_location(area: Area) -> tuple[float, float]:
-    towns = {f.row["locality"] for f in area.tops}
+    """At the town when every figure names the same one; else inside the province."""
+    towns = {f.town for f in area.tops}
     if len(towns) == 1 and "" not in towns:
         town = gazetteer.localities()[towns.pop()]
         return (town.latitude, town.longitude)
-    return boundaries.anchors()[area.key]
+    return boundaries.anchors()[area.key.codes[0]]
 
 
 def _province_marker(area: Area, largest: int) -> folium.CircleMarker:
     """A bubble sized by count; only a province without its own polygon needs it to be hoverable."""
-    undrawn = area.key in boundaries.DRAWN_WITHIN
-    label = f"{gazetteer.area_name(area.key)}: {_where(area)}{_area_label(area)}"
+    undrawn = area.key.codes[0] in boundaries.DRAWN_WITHIN
+    label = f"{area.key.name}: {_where(area)}{_area_label(area)}"
     marker = folium.CircleMarker(
         location=_marker_location(area), radius=_radius(area, largest),
         color="#7f2704", weight=1.5, fill=True, fill_color=fill_for(area).fill, fill_opacity=0.9,
         dash_array="4 3" if undrawn else None,
-        tooltip=folium.Tooltip(safe_html.text(label)) if undrawn else None,
+        tooltip=folium.Tooltip(escape.text(label)) if undrawn else None,
         popup=folium.Popup(area_popup(area), max_width=360) if undrawn else None,
     )
     return marker if undrawn else _passive(marker)
@@ -179,10 +176,10 @@ def _passive(marker: folium.CircleMarker) -> folium.CircleMarker:
 
 def _joint_markers(area: Area, largest: int) -> list:
     """Rings on each province concerned, linked by a line that carries the joint figure."""
-    points = [boundaries.anchors()[c] for c in area.key.split(";")]
-    tooltip = f"{gazetteer.area_name(area.key)}, reported together: {_area_label(area)}"
+    points = [boundaries.anchors()[c] for c in area.key.codes]
+    tooltip = f"{area.key.name}, reported together: {_area_label(area)}"
     elements = [folium.PolyLine(points, color=JOINT.border, weight=3, dash_array="6 6",
-                                tooltip=folium.Tooltip(safe_html.text(tooltip)))]
+                                tooltip=folium.Tooltip(escape.text(tooltip)))]
     elements += [_passive(folium.CircleMarker(location=point, radius=_radius(area, largest), color=JOINT.border,
                                               weight=2, dash_array="6 3", fill=True, fill_color=JOINT.fill,
                                               fill_opacity=0.6))
@@ -192,26 +189,25 @@ def _joint_markers(area: Area, largest: int) -> list:
 
 def area_popup(area: Area) -> str:
     """HTML for a popup: the breakdown and the sources behind it, every data text escaped."""
-    e = safe_html.text
-    parts = [f"<b>{e(gazetteer.area_name(area.key))}</b> {e(gazetteer.area_name_km(area.key))}<br>",
-             f"{e(_area_label(area))}<br>"]
-    if area.scope == "joint":
+    e = escape.text
+    parts = [f"<b>{e(area.key.name)}</b> {e(area.key.name_km)}<br>", f"{e(_area_label(area))}<br>"]
+    if area.key.scope == "joint":
         parts.append("<i>Reported for these provinces together; not split between them.</i><br>")
     rows = []
     breakdown = area.breakdown
     for item in breakdown[:MAX_POPUP_ROWS]:
-        who = e(nationality_name(item["nationality"])) if item["nationality"] else "Nationality not given"
-        extra = f" (of whom {e(item['subcounts'])})" if item["subcounts"] else ""
-        rows.append(f"<tr><td>{who}</td><td>{e(item['label'])}{extra}</td></tr>")
-        if item["named"]:
-            named = ", ".join(nationality_name(c) for c in item["named"].split(";"))
+        who = e(nationality_name(item.nationality_code)) if item.nationality_code else "Nationality not given"
+        extra = f" (of whom {e(item.subcounts)})" if item.subcounts else ""
+        rows.append(f"<tr><td>{who}</td><td>{e(item.label)}{extra}</td></tr>")
+        if item.named_codes:
+            named = ", ".join(nationality_name(c) for c in item.named_codes)
             rows.append(f"<tr><td colspan=2><i>Named without counts: {e(named)}</i></td></tr>")
     if len(breakdown) > MAX_POPUP_ROWS:
         rows.append(f"<tr><td colspan=2>{len(breakdown) - MAX_POPUP_ROWS} more in the breakdown panel</td></tr>")
     parts.append("<table>" + "".join(rows) + "</table>")
     # Short entries (publisher and date, linked); the sources panel has the full citation.
-    items = [f"<li>{safe_html.link(r.url, r.publisher)}{', ' + e(r.date) if r.date else ''}</li>"
-             for r in area.sources[:MAX_POPUP_ROWS]]
+    cited = [r.source for r in area.sources[:MAX_POPUP_ROWS]]
+    items = [f"<li>{escape.link(s.url, s.publisher)}{', ' + e(s.date) if s.date else ''}</li>" for s in cited]
     extra = len(area.sources) - MAX_POPUP_ROWS
     more = f"<br>{extra} more in the sources panel" if extra > 0 else ""
     parts.append("<b>Sources</b><ol>" + "".join(items) + "</ol>" + more)

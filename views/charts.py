@@ -16,7 +16,7 @@ import pandas as pd
 from events.dates import period_label
 from events.figures import Area, Figure
 from events.vocabulary import EVENT_TYPES, nationality_name
-from geo import boundaries, gazetteer
+from geo import boundaries
 
 FONT = "Noto Sans Khmer"  # has Latin and Khmer glyphs; registered for PNG export in card.py
 ORANGE, GREY, VIOLET = "#e6550d", "#bdbdbd", "#6a51a3"
@@ -26,12 +26,12 @@ def breakdown_table(area: Area) -> pd.DataFrame:
     """The table behind the bars: one row per nationality plus the unspecified remainder."""
     rows = []
     for item in area.breakdown:
-        named = ", ".join(nationality_name(c) for c in item["named"].split(";") if c)
+        named = ", ".join(nationality_name(c) for c in item.named_codes)
         rows.append({
-            "nationality": nationality_name(item["nationality"]) if item["nationality"] else "Not specified",
-            "detained": item["label"],
-            "bar": item["value"].count if item["value"].known else 0,
-            "of whom": item["subcounts"],
+            "nationality": nationality_name(item.nationality_code) if item.nationality_code else "Not specified",
+            "detained": item.label,
+            "bar": item.value.count if item.value.known else 0,
+            "of whom": item.subcounts,
             "named without counts": named,
         })
     return pd.DataFrame(rows, columns=["nationality", "detained", "bar", "of whom", "named without counts"])
@@ -64,16 +64,14 @@ def legend_chart(swatches) -> alt.Chart:
 def timeline_table(figures: list[Figure]) -> pd.DataFrame:
     rows = []
     for figure in figures:
-        row = figure.row
         rows.append({
             # the end day is included: draw the span to its last hour
-            "start": row["start"], "end": row["end"] + pd.Timedelta(hours=23),
-            "type": EVENT_TYPES[row["event_type"]], "title": row["title"],
-            "when": period_label(row["date_start"], row["date_end"]),
+            "start": figure.start, "end": figure.end + pd.Timedelta(hours=23),
+            "type": EVENT_TYPES[figure.event_type], "title": figure.title,
+            "when": period_label(*figure.period),
             "figure": figure.label() if figure.value.known else "",
             "size": figure.value.count or 0,
-            "where": gazetteer.area_name("national" if row["scope"] == "national" else row["provinces"])
-            if row["scope"] else "",
+            "where": figure.area.name if figure.area else "",
             "sources": len(figure.reports),
         })
     return pd.DataFrame(rows, columns=["start", "end", "type", "title", "when", "figure", "size", "where", "sources"])

@@ -1,0 +1,211 @@
+"""Canonical values for the domain columns, and the cells that have none.
+
+Adds derived columns beside the cells as written (which stay untouched, so a
+maintainer's text can always be shown back): ``start`` and ``end`` (the days a
+date covers), ``area_key`` (text form of geo.areas.AreaKey), ``town`` (the
+gazetteer's name of the town named or implied), ``nationality_code`` and
+``named_codes`` (ISO 3166-1 alpha-2), and ``count`` as a number. Each distinct
+value is resolved once.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+
+import pandas as pd
+
+from events import schema, vocabulary
+from events.dates import ISO_DATE, date_bounds
+from events.problems import Problem, cell_problems, clip
+from events.tabular import per_distinct
+from events.urls import is_web_url
+from geo import gazetteer
+from geo.areas import NATIONAL, AreaKey
+
+
+def normalise(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
+    problems: list[Problem] = []
+    out = frame.copy(deep=False)
+    for column in ("date_start", "date_end", "source_date"):
+        problems += _check_dates(frame, column)
+    out["start"], out["end"] = _date_bounds(frame["date_start"], frame["date_end"])
+    problems += _check_period(frame, out)
+    out["area_key"], implied_town = _resolve_areas(frame, problems)
+    out["town"] = _resolve_towns(frame, out["area_key"], implied_town, problems)
+    out["nationality_code"] = _resolve_nationalities(frame, "nationality", problems, single=True)
+    out["named_codes"] = _resolve_nationalities(frame, "nationalities_named", problems, single=False)
+    out["count"] = per_distinct(frame["count"], lambda v: int(v) if v.isdigit() and v.isascii() else None, "Int64")
+    problems += _check_figure_fields(frame)
+    problems += _check_urls(frame)
+    return out, problems
+
+
+# --- dates ------------------------------------------------------------------------------
+
+
+def _check_dates(frame, column) -> list[Problem]:
+    today = date.today()
+    messages = {}
+    for value in frame[column].unique():
+        if not value or not ISO_DATE.fullmatch(value):
+            continue  # blank, or already reported by the schema pattern
+        bounds = date_bounds(value)
+        if bounds is None:
+            messages[value] = ("invalid-date", f"{value} is not a real calendar date")
+        elif bounds[0] > today:
+            messages[value] = ("future-date", f"{value} is in the future (today is {today.isoformat()})")
+    problems = []
+    for code in ("invalid-date", "future-date"):
+        flagged = [v for v, (c, _) in messages.items() if c == code]
+        problems += cell_problems(frame, frame[column].isin(flagged), column, code, lambda v: messages[v][1])
+    return problems
+
+
+def _date_bounds(starts: pd.Series, ends: pd.Series) -> tuple[pd.Series, pd.Series]:
+    def bound(value, which):
+        bounds = date_bounds(value)
+        return bounds[which] if bounds else None
+
+    return (per_distinct(starts, lambda v: bound(v, 0), "datetime64[s]"),
+            per_distinct(ends.where(ends != "", starts), lambda v: bound(v, 1), "datetime64[s]"))
+
+
+def _check_period(frame, out) -> list[Problem]:
+    backwards = (frame["date_end"] != "") & (out["end"] < out["start"])
+    rows = frame.loc[backwards, ["line", "date_start", "date_end"]]
+    return [Problem(int(line), "date_end", "period-reversed",
+                    f"{end} is before date_start {start}; swap them or fix the year")
+            for line, start, end in rows.itertuples(index=False)]
+
+
+# --- places -----------------------------------------------------------------------------
+
+
+@cache
+def resolve_area(text: str) -> tuple[AreaKey | None, str, tuple[str, str] | None]:
+    """(area key, town the area names, (code, message) of an error) for an ``area`` cell."""
+    parts = [p.strip() for p in text.split(schema.LIST_SEPARATOR) if p.strip()]
+    if not parts:
+        return None, "", None
+    codes: list[str] = []
+    towns: list[str] = []
+    for part in parts:
+        if gazetteer.is_country(part):
+            if len(parts) > 1:
+                return None, "", ("country-with-provinces",
+                                  f"'{clip(part)}' means the whole country; do not combine it with provinces")
+            return NATIONAL, "", None
+        province = gazetteer.find_province(part)
+        town = None if province else gazetteer.find_locality(part)
+        if town:
+            province = gazetteer.provinces()[town.province]
+            towns.append(town.name)
+        if province is None:
+            hint = gazetteer.suggest_place(part)
+            did_you_mean = f"did you mean {hint}? " if hint else ""
+            return None, "", ("unknown-place", f"unknown place '{clip(part)}'; {did_you_mean}use a province, "
+                                               "a town listed in geo/localities.csv, or Cambodia")
+        codes.append(province.code)
+    key = AreaKey.of(codes)
+    return key, towns[0] if len(towns) == 1 and key.scope == "province" else "", None
+
+
+def _resolve_areas(frame, problems) -> tuple[pd.Series, pd.Series]:
+    errors = {v: error for v in frame["area"].unique().tolist() if (error := resolve_area(v)[2])}
+    for code in ("unknown-place", "country-with-provinces"):
+        flagged = [v for v, (c, _) in errors.items() if c == code]
+        problems += cell_problems(frame, frame["area"].isin(flagged), "area", code, lambda v: errors[v][1])
+
+    def key_text(value):
+        key = resolve_area(value)[0]
+        return key.text if key else ""
+
+    return (per_distinct(frame["area"], key_text, "str"),
+            per_distinct(frame["area"], lambda v: resolve_area(v)[1], "str"))
+
+
+def _resolve_towns(frame, area_keys: pd.Series, implied: pd.Series, problems) -> pd.Series:
+    names = {}
+    for value in frame["locality"].unique():
+        town = gazetteer.find_locality(value) if value else None
+        names[value] = town.name if town else ""
+    towns = frame["locality"].map(names)
+
+    def unknown_message(value):
+        hint = gazetteer.suggest_place(value)
+        return (f"unknown town '{clip(value)}'; add it to geo/localities.csv with its GeoNames id"
+                + (f" (did you mean {hint}?)" if hint else ""))
+
+    problems += cell_problems(frame, (frame["locality"] != "") & (towns == ""), "locality", "unknown-town",
+                              unknown_message)
+    province_of = {name: town.province for name, town in gazetteer.localities().items()}
+    named = (towns != "") & (area_keys != "")
+    outside = pd.Series(False, index=frame.index)
+    if named.any():
+        outside[named] = [province_of[town] not in AreaKey.parse(key).codes
+                          for town, key in zip(towns[named].tolist(), area_keys[named].tolist())]
+    problems += [Problem(int(line), "locality", "town-outside-area", f"{town} is not in the area given ({area})")
+                 for line, town, area in zip(frame.loc[outside, "line"], towns[outside], frame.loc[outside, "area"])]
+    return towns.where(towns != "", implied)
+
+
+# --- nationalities ----------------------------------------------------------------------
+
+
+def _resolve_nationalities(frame, column, problems, single) -> pd.Series:
+    resolved: dict[str, str] = {}
+    errors: dict[str, tuple[str, str]] = {}
+    for value in frame[column].unique().tolist():
+        parts = [p.strip() for p in value.split(schema.LIST_SEPARATOR) if p.strip()]
+        if single and len(parts) > 1:
+            errors[value] = ("one-nationality", "one nationality per row; put each nationality's count on its own row")
+            continue
+        codes = []
+        for part in parts:
+            code = vocabulary.nationality_code(part)
+            if code is None:
+                hint = vocabulary.suggest_nationality(part)
+                errors[value] = ("unknown-nationality", f"unknown nationality '{clip(part)}'"
+                                 + (f"; did you mean {hint}?" if hint else "; use a country name"))
+                break
+            codes.append(code)
+        resolved[value] = schema.LIST_SEPARATOR.join(dict.fromkeys(codes))
+    for code in ("one-nationality", "unknown-nationality"):
+        flagged = [v for v, (c, _) in errors.items() if c == code]
+        problems += cell_problems(frame, frame[column].isin(flagged), column, code, lambda v: errors[v][1])
+    return per_distinct(frame[column], lambda v: resolved.get(v, ""), "str")
+
+
+# --- cells that go together, and addresses -----------------------------------------------
+
+
+def _check_figure_fields(frame) -> list[Problem]:
+    """A count needs its qualifier, status, measure and place; those need a count."""
+    has_count = frame["count"] != ""
+    problems: list[Problem] = []
+    of_people = has_count & (frame["measure"] == "people_detained")
+    for column, needed, example in (
+        ("qualifier", has_count, "exact, more_than, at_least or about"),
+        ("measure", has_count, "people_detained, workforce_estimate or scam_compounds"),
+        ("area", has_count, "a province, a town, several joined by ';', or Cambodia"),
+        ("status", of_people, "suspects, victims or unspecified"),
+    ):
+        problems += cell_problems(frame, needed & (frame[column] == ""), column, "count-needs-field",
+                                  lambda _, c=column, e=example: f"a row with a count needs its {c}: {e}")
+    untraceable = (frame["source_title"] == "") & (frame["source_url"] == "")
+    problems += cell_problems(frame, untraceable, "source_title", "untraceable",
+                              lambda _: "give the source's title or its source_url, so the figure can be traced")
+    for column in ("qualifier", "sex"):
+        problems += cell_problems(frame, ~has_count & (frame[column] != ""), column, "field-needs-count",
+                                  lambda _, c=column: f"{c} is given but count is blank; add the count or clear {c}")
+    return problems
+
+
+def _check_urls(frame) -> list[Problem]:
+    """Addresses the schema's pattern lets through but that are not links (``http://`` with no host)."""
+    urls = frame["source_url"]
+    pattern = next(c.pattern for c in schema.columns() if c.name == "source_url")
+    bad = [v for v in urls.unique().tolist() if pattern.fullmatch(v) and not is_web_url(v)]
+    return cell_problems(frame, urls.isin(bad), "source_url", "url",
+                         lambda v: f"'{clip(v)}' is not an http(s) address with a host; check the link")

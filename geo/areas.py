@@ -1,0 +1,64 @@
+"""The place a figure is reported for: one province, several provinces jointly, or the country.
+
+A figure reported for Phnom Penh and Preah Sihanouk together belongs to neither
+alone, so the key of an area is the set of its provinces, never one of them.
+Its text form ("KH-10", "KH-12;KH-18", or "KH" for the whole country) is what the
+loaded table carries; everything else uses the typed key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from geo import gazetteer
+
+SEPARATOR = ";"
+
+
+@dataclass(frozen=True)
+class AreaKey:
+    codes: tuple[str, ...] = ()  # ISO 3166-2 codes in code order; empty: the whole country
+
+    @classmethod
+    def of(cls, codes: Iterable[str]) -> AreaKey:
+        return cls(tuple(gazetteer.in_code_order(set(codes))))
+
+    @staticmethod
+    @cache
+    def parse(text: str) -> AreaKey:
+        """The key of a text form; "" and "KH" are the whole country."""
+        if text in ("", gazetteer.COUNTRY_CODE):
+            return NATIONAL
+        return AreaKey.of(text.split(SEPARATOR))
+
+    @property
+    def text(self) -> str:
+        return SEPARATOR.join(self.codes) or gazetteer.COUNTRY_CODE
+
+    @property
+    def scope(self) -> str:
+        """national, province or joint."""
+        return "national" if not self.codes else "province" if len(self.codes) == 1 else "joint"
+
+    @property
+    def name(self) -> str:
+        """"Kratie", "Phnom Penh and Preah Sihanouk", or "Cambodia"."""
+        if not self.codes:
+            return gazetteer.COUNTRY_NAME
+        names = [gazetteer.provinces()[code].name for code in self.codes]
+        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+    @property
+    def name_km(self) -> str:
+        if not self.codes:
+            return gazetteer.COUNTRY_NAME_KM
+        return " · ".join(gazetteer.provinces()[code].name_km for code in self.codes)
+
+    def without(self, code: str) -> AreaKey:
+        """The other provinces of a joint area."""
+        return AreaKey(tuple(c for c in self.codes if c != code))
+
+
+NATIONAL = AreaKey()

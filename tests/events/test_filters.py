@@ -1,0 +1,34 @@
+from datetime import date
+
+from events.filters import Filters, filter_events, named_without_count
+
+
+def test_period_keeps_rows_that_overlap_it(seed_result):
+    shown = filter_events(seed_result.events, Filters(start=date(2025, 7, 16), end=date(2025, 7, 31)))
+    assert "kratie-2025-07" in set(shown["id"])  # 14–16 July overlaps
+    assert "amnesty-compounds-2025-06" not in set(shown["id"])
+    assert "mass-raids-2024" not in set(shown["id"])
+
+
+def test_repeats_follow_their_figure(seed_result):
+    shown = filter_events(seed_result.events, Filters(provinces=frozenset({"KH-10"})))
+    assert set(shown["id"]) == {"kratie-2025-07", "kratie-2025-07-abc"}
+
+
+def test_joint_rows_match_either_province(seed_result):
+    shown = filter_events(seed_result.events, Filters(provinces=frozenset({"KH-18"})))
+    assert "pp-shv-2025-07-taiwan" in set(shown["id"])
+
+
+def test_nationality_filter_and_named_without_count(seed_result):
+    events = seed_result.events
+    shown = filter_events(events, Filters(nationalities=frozenset({"TH"})))
+    assert shown.empty  # no row counts Thai nationals
+    assert list(named_without_count(events, frozenset({"TH"}))["id"]) == ["kratie-2025-07"]
+
+
+def test_event_type_and_status(seed_result):
+    shown = filter_events(seed_result.events, Filters(event_types=frozenset({"report"}), statuses=frozenset()))
+    assert set(shown["event_type"]) == {"report"}
+    suspects = filter_events(seed_result.events, Filters(statuses=frozenset({"suspects"})))
+    assert set(suspects["status"]) == {"suspects"}

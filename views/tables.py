@@ -1,0 +1,58 @@
+"""Tables for the panels under the map, built once per selection (pandas only).
+
+They are kept with the cached selection (see dashboard.data.Filtered), so a rerun
+that changes nothing in the selection rebuilds none of them. Columns are built by
+name, so their order is stated once, here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from events.figures import Figure
+from events.urls import is_web_url
+
+MAX_VERSIONS = 5  # columns of "Where sources disagree"; a figure with more says how many more
+
+
+def newest_first(figures: Iterable[Figure]) -> list[Figure]:
+    return sorted(figures, key=lambda f: f.start, reverse=True)
+
+
+def on_timeline(figures: list[Figure]) -> list[Figure]:
+    """Figures of people detained and events without a count; other measures are context."""
+    return [f for f in figures if f.measure in ("people_detained", "") or f.event_type != "raid"]
+
+
+def sources_table(figures: list[Figure]) -> pd.DataFrame:
+    """One row per source report of each figure; links only when they are http(s)."""
+    pairs = [(figure, report) for figure in figures for report in figure.reports]
+    return pd.DataFrame({
+        "figure": [f.title for f, _ in pairs],
+        "reported": [r.value.label() if r.value.known else "" for _, r in pairs],
+        "claim by": [r.claimant for _, r in pairs],
+        "publisher": [r.source.publisher for _, r in pairs],
+        "title": [r.source.title for _, r in pairs],
+        "published": [r.source.date for _, r in pairs],
+        "link": [r.source.url if is_web_url(r.source.url) else None for _, r in pairs],
+        "csv line": [r.line for _, r in pairs],
+    })
+
+
+def disagreements_table(figures: Iterable[Figure]) -> pd.DataFrame:
+    """Figures whose sources give different numbers: each version with who gives it."""
+    rows = []
+    for figure in figures:
+        if not figure.disputed:
+            continue
+        versions = figure.versions()
+        cells = {"figure": figure.title}
+        for i, (value, reports) in enumerate(versions[:MAX_VERSIONS], start=1):
+            cells[f"version {i}"] = f"{value.label()} ({', '.join(r.source.publisher for r in reports)})"
+        if len(versions) > MAX_VERSIONS:
+            cells["more versions"] = f"{len(versions) - MAX_VERSIONS} more in the sources table"
+        cells["used in sums"] = figure.value.label()
+        rows.append(cells)
+    return pd.DataFrame(rows)
