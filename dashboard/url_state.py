@@ -15,7 +15,7 @@ from events.filters import Filters
 from events.problems import clip
 from events.vocabulary import EVENT_TYPES, STATUSES, nationality_code, nationality_name
 from geo import gazetteer
-from geo.areas import AreaKey
+from geo.areas import SEPARATOR, AreaKey
 
 VIEWS = ("map", "card")
 URL_CLIP = 40  # characters of a URL value quoted in a notice
@@ -81,7 +81,7 @@ def to_params(view: View) -> dict[str, str | list[str]]:
     if s.statuses:
         params["status"] = sorted(s.statuses)
     if view.area is not None:
-        params["province"] = ";".join(gazetteer.provinces()[c].name for c in view.area.codes)
+        params["province"] = SEPARATOR.join(gazetteer.provinces()[c].name for c in view.area.codes)
     if view.mode != "map":
         params["view"] = view.mode
     return params
@@ -126,7 +126,7 @@ def _province_code(text: str) -> str | None:
 def _area(text: str, notices: list[str]) -> AreaKey | None:
     if not text:
         return None
-    codes = [_province_code(p.strip()) for p in text.split(";") if p.strip()]
+    codes = [_province_code(p.strip()) for p in text.split(SEPARATOR) if p.strip()]
     if not codes or None in codes:
         notices.append(f"Ignored unknown province '{clip(text, URL_CLIP)}' in the URL.")
         return None

@@ -17,6 +17,7 @@ import pandas as pd
 from events.schema import LIST_SEPARATOR
 from events.tabular import tuples
 from events.values import UNKNOWN, IncompatibleBoundsError, Value, remainder, total
+from events.vocabulary import SEXES
 from geo.areas import NATIONAL, AreaKey
 
 DETAINED = "people_detained"
@@ -219,12 +220,9 @@ class Area:
                 if part.sex:
                     subs.setdefault(part.sex, []).append(part)
         subcounts = "; ".join(
-            f"{figs[0].label() if len(figs) == 1 else total(f.value for f in figs).label()} {SEX_WORDS[sex]}"
+            f"{figs[0].label() if len(figs) == 1 else total(f.value for f in figs).label()} {SEXES[sex]}"
             for sex, figs in subs.items())
         return BreakdownRow(code, value, group[0].label() if len(group) == 1 else value.label(), subcounts)
-
-
-SEX_WORDS = {"female": "women", "male": "men"}
 
 
 def _sum_or_none(values: list[Value]) -> Value | None:

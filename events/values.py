@@ -8,7 +8,6 @@ are lower bounds.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import pandas as pd
@@ -39,12 +38,6 @@ class Value:
         if self.count is None or self.qualifier in ("about", "at_most"):
             return 0
         return self.count + (1 if self.qualifier == "more_than" else 0)
-
-    @property
-    def upper(self) -> float:
-        if self.count is not None and self.qualifier in ("exact", "at_most"):
-            return float(self.count)
-        return math.inf
 
     def __add__(self, other: Value) -> Value:
         if not self.known and not other.known:
