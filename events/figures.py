@@ -10,12 +10,13 @@ another figure of the same place.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from datetime import date
 from functools import cached_property
 
 import pandas as pd
 
 from events.schema import LIST_SEPARATOR
-from events.tabular import tuples
+from events.tabular import plain, tuples
 from events.values import UNKNOWN, IncompatibleBoundsError, Value, remainder, total
 from events.vocabulary import SEXES
 from geo.areas import NATIONAL, AreaKey
@@ -57,8 +58,8 @@ class Figure:
     title: str
     date_start: str  # as written: "2025-07-16", "2025-07" or "2025"
     date_end: str
-    start: pd.Timestamp  # first day the dates cover
-    end: pd.Timestamp  # last day
+    start: date  # first day the dates cover
+    end: date  # last day
     town: str
     nationality_code: str  # ISO 3166-1 alpha-2, or "" for all nationalities together
     sex: str
@@ -106,30 +107,35 @@ class Figure:
         return " / ".join(v.label() for v, _ in self.versions()) if self.disputed else self.value.label()
 
 
-_FROM_COLUMNS = [f.name for f in fields(Figure) if f.name not in ("area", "named_codes", "reports")]
-_REPORT_COLUMNS = ["line", "count", "qualifier", "claimant",
-                   "source_publisher", "source_title", "source_date", "source_url"]
+# The fields filled from the loaded table's columns of the same name, in the dataclass's order.
+_FROM_COLUMNS = [f.name for f in fields(Figure)][:-3]
+assert [f.name for f in fields(Figure)][-3:] == ["area", "named_codes", "reports"]
 
 
 def collect(events: pd.DataFrame) -> dict[str, Figure]:
     """Figures by the id of their first row, in file order."""
-    root = events["same_figure_as"].where(events["same_figure_as"] != "", events["id"])
+    root = events["same_figure_as"].where(events["same_figure_as"] != "", events["id"]).tolist()
+    names = ("line", "count", "qualifier", "claimant", "source_publisher", "source_title", "source_date", "source_url")
+    column = {name: plain(events[name]) for name in names}
+    sources = {key: Source(*key) for key in set(zip(*(column[n] for n in names[4:])))}  # few, shared by many rows
+    values = {key: Value(*key) if key[0] is not None else UNKNOWN for key in set(zip(column["count"],
+                                                                                     column["qualifier"]))}
     reports: dict[str, list[Report]] = {}
-    for key, cells in zip(root.tolist(), tuples(events, _REPORT_COLUMNS)):
-        row = dict(zip(_REPORT_COLUMNS, cells))
-        source = Source(row["source_publisher"], row["source_title"], row["source_date"], row["source_url"])
-        reports.setdefault(key, []).append(
-            Report(int(row["line"]), Value.of(row["count"], row["qualifier"]), row["claimant"], source))
-    firsts = events[events["same_figure_as"] == ""]
+    for key, line, count, qualifier, claimant, *cited in zip(root, *column.values()):
+        reports.setdefault(key, []).append(Report(line, values[count, qualifier], claimant, sources[tuple(cited)]))
+    firsts = _with_days(events[events["same_figure_as"] == ""])
     areas = {text: AreaKey.parse(text) if text else None for text in firsts["area_key"].unique().tolist()}
     named = {text: tuple(c for c in text.split(LIST_SEPARATOR) if c)
              for text in firsts["named_codes"].unique().tolist()}
-    result = {}
-    for cells, area, codes in zip(tuples(firsts, _FROM_COLUMNS), firsts["area_key"].tolist(),
-                                  firsts["named_codes"].tolist()):
-        row = dict(zip(_FROM_COLUMNS, cells))
-        result[row["id"]] = Figure(**row, area=areas[area], named_codes=named[codes], reports=tuple(reports[row["id"]]))
-    return result
+    return {cells[0]: Figure(*cells, areas[area], named[codes], tuple(reports[cells[0]]))  # cells[0]: the id
+            for cells, area, codes in zip(tuples(firsts, _FROM_COLUMNS), firsts["area_key"].tolist(),
+                                          firsts["named_codes"].tolist())}
+
+
+def _with_days(frame: pd.DataFrame) -> pd.DataFrame:
+    """``start`` and ``end`` as dates (numpy converts a whole column at C speed; pandas one by one)."""
+    days = {c: frame[c].to_numpy("datetime64[D]").astype(object) for c in ("start", "end")}
+    return frame.assign(**{c: pd.Series(v, index=frame.index, dtype=object) for c, v in days.items()})
 
 
 @dataclass(frozen=True)

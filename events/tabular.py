@@ -21,13 +21,8 @@ def plain(column: pd.Series) -> list:
 
 
 def tuples(frame: pd.DataFrame, columns: list[str]) -> list[tuple]:
+    """Rows of some columns with the values ``frame.to_dict("records")`` gives, a column at a time."""
     return list(zip(*(plain(frame[c]) for c in columns))) if len(frame) else []
-
-
-def records(frame: pd.DataFrame) -> list[dict]:
-    """``frame.to_dict("records")`` with the same values, a column at a time."""
-    columns = list(frame.columns)
-    return [dict(zip(columns, row)) for row in tuples(frame, columns)]
 
 
 def isin(values: pd.Series, members: pd.Series) -> pd.Series:

@@ -66,7 +66,7 @@ def timeline_table(figures: list[Figure]) -> pd.DataFrame:
     for figure in figures:
         rows.append({
             # the end day is included: draw the span to its last hour
-            "start": figure.start, "end": figure.end + pd.Timedelta(hours=23),
+            "start": pd.Timestamp(figure.start), "end": pd.Timestamp(figure.end) + pd.Timedelta(hours=23),
             "type": EVENT_TYPES[figure.event_type], "title": figure.title,
             "when": period_label(*figure.period),
             "figure": figure.label() if figure.value.known else "",

@@ -22,17 +22,14 @@ def frame():
     )
 
 
-def test_records_equal_to_dict_records(frame):
+def test_tuples_hold_the_values_of_to_dict_records(frame):
     """Same values and same types, missing ones included (``nan != nan``, hence the repr)."""
-    ours, theirs = tabular.records(frame), frame.to_dict("records")
-    assert [list(row) for row in ours] == [list(row) for row in theirs]
-    assert [[(type(v), repr(v)) for v in row.values()] for row in ours] == [
-        [(type(v), repr(v)) for v in row.values()] for row in theirs
-    ]
+    ours = tabular.tuples(frame, list(frame.columns))
+    theirs = [tuple(row.values()) for row in frame.to_dict("records")]
+    assert [[(type(v), repr(v)) for v in row] for row in ours] == [[(type(v), repr(v)) for v in row] for row in theirs]
 
 
-def test_records_and_tuples_of_an_empty_frame(frame):
-    assert tabular.records(frame.iloc[:0]) == []
+def test_tuples_of_an_empty_frame(frame):
     assert tabular.tuples(frame.iloc[:0], ["id"]) == []
 
 
