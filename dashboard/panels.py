@@ -40,7 +40,7 @@ def headline(filtered: Filtered, snapshot: Snapshot) -> None:
 
 def legend() -> None:
     st.altair_chart(charts.legend_chart(LEGEND), width="content")
-    st.caption(f"People detained in the selection, shaded by the fewest the figures can mean. "
+    st.caption(f"People detained in the selection, shaded by the number reported (its qualifier is in the labels). "
                f"{md(boundaries.UNDRAWN_NOTE)} National figures are not drawn on any province.")
 
 

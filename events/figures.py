@@ -77,13 +77,17 @@ class Figure:
 
     @property
     def value(self) -> Value:
-        """The value sums use: the shared one, or "at least" the smallest when sources differ."""
+        """The value sums use: the shared one, or the most cautious reading when sources differ.
+
+        That is "at least" the smallest when every version is a bound or exact; when any
+        version is approximate, "about" the smallest number reported (never "at least 0").
+        """
         known = [r.value for r in self.reports if r.value.known]
         if not known:
             return UNKNOWN
         if not self.disputed:
             return known[0]
-        if all(v.qualifier == "about" for v in known):
+        if any(v.qualifier == "about" for v in known):
             return Value(min(v.count for v in known), "about")
         return Value(min(v.lower for v in known), "at_least")
 
@@ -211,7 +215,7 @@ class Area:
                 remainders.append(rest if rest is not None else UNKNOWN)
                 named += top.named_codes
         rows = [self._nationality_row(code, group) for code, group in by_nationality.items()]
-        rows.sort(key=lambda r: -r.value.lower)
+        rows.sort(key=lambda r: -r.value.best)
         if remainders:
             rest = _sum_or_none(remainders)
             rows.append(BreakdownRow("", rest or UNKNOWN, rest.label() if rest else "not derivable", "",

@@ -33,6 +33,11 @@ class Value:
         return self.count is not None
 
     @property
+    def best(self) -> int:
+        """The number as reported (0 when none was): what an approximate figure is read as."""
+        return self.count or 0
+
+    @property
     def lower(self) -> int:
         """Fewest people the figure can mean (0 when unknown or approximate)."""
         if self.count is None or self.qualifier in ("about", "at_most"):

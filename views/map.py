@@ -36,7 +36,7 @@ class Swatch:
     dash: str = ""
 
 
-# Sequential bins (ColorBrewer Oranges) by the fewest people a province total can mean.
+# Sequential bins (ColorBrewer Oranges) by the number a province total reports (about 1,000 is 1,000).
 BINS = ((500, "#a63603"), (250, "#e6550d"), (100, "#fd8d3c"), (50, "#fdae6b"), (1, "#fdd0a2"), (0, "#fff5eb"))
 NO_FIGURE = Swatch("No figure reported", "#d9d9d9", "#969696", "2 4")
 NUMBER_UNKNOWN = Swatch("Arrests reported, number not given", "#ffffff", "#e6550d", "6 3")
@@ -51,7 +51,7 @@ def fill_for(area: Area) -> Swatch:
     total = area.total
     if not total.known:
         return NUMBER_UNKNOWN
-    color = next(color for threshold, color in BINS if total.lower >= threshold)  # the last bin starts at 0
+    color = next(color for threshold, color in BINS if total.best >= threshold)  # the last bin starts at 0
     return Swatch("", color, "#7f2704")
 
 
@@ -64,11 +64,11 @@ def build_map(areas: dict[AreaKey, Area], tiles: bool = True) -> folium.Map:
     joint = [a for a in areas.values() if a.key.scope == "joint"]
     _province_layer(areas, joint).add_to(fmap)
     markers = folium.FeatureGroup(name="Figures", control=False)
-    largest = max((a.total.lower for a in areas.values() if a.key.codes), default=0)
+    largest = max((a.total.best for a in areas.values() if a.key.codes), default=0)
     for area in sorted(areas.values(), key=lambda a: a.key.text):
         if area.key.scope == "province":
             _province_marker(area, largest).add_to(markers)
-    for area in sorted(joint, key=lambda a: (-a.total.lower, a.key.text))[:MAX_JOINT_GROUPS]:
+    for area in sorted(joint, key=lambda a: (-a.total.best, a.key.text))[:MAX_JOINT_GROUPS]:
         for element in _joint_markers(area, largest):
             element.add_to(markers)
     markers.add_to(fmap)
@@ -141,7 +141,7 @@ def _area_label(area: Area) -> str:
 
 
 def _radius(area: Area, largest: int) -> float:
-    low = area.total.lower
+    low = area.total.best
     return 6.0 if not low or not largest else round(6 + 24 * math.sqrt(low / largest), 1)
 
 

@@ -93,3 +93,20 @@ def test_an_area_lists_each_source_once_in_order_of_first_use():
     assert [f.id for f in area.figures] == ["k", "k-th", "k-vn"]
     assert [(r.source.url, r.line) for r in area.sources] == [
         ("https://example.org/total", 2), ("https://example.org/th", 3)]
+
+
+def test_a_disputed_figure_with_an_approximate_version_reads_about_not_at_least_zero():
+    rows = [row(id="site", area="Pursat", count="63"),
+            row(id="big", count="1000", qualifier="about", date_start="2025-08-01"),
+            row(id="big-2", same_figure_as="big", count="1000", qualifier="more_than", date_start="2025-08-01",
+                source_publisher="Other", source_url="https://example.org/b")]
+    figs = figures.collect(parse(rows).events)
+    assert figs["big"].value == Value(1000, "about") and figs["big"].label() == "~1,000 / >1,000"
+    pursat, kratie = (figures.areas(figs)[AreaKey((code,))] for code in ("KH-15", "KH-10"))
+    assert kratie.total.words() == "about 1,000" and pursat.total == Value(63)
+
+
+def test_a_sum_with_an_approximate_part_reads_about_the_sum():
+    rows = [row(id="a", count="63"), row(id="b", count="1000", qualifier="about", date_start="2025-09-01")]
+    area = figures.areas(figures.collect(parse(rows).events))[AreaKey(("KH-10",))]
+    assert area.total.words() == "about 1,063"
