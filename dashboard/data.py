@@ -46,7 +46,7 @@ def snapshot(key: tuple[str, int, int]) -> Snapshot:
     result = load_events(Path(key[0]))
     dates = pd.concat([result.events["date_end"], result.events["date_start"], result.events["source_date"]])
     return Snapshot(result, max((d for d in dates.tolist() if d), default=""),
-                    int((result.events["same_figure_as"] == "").sum()))
+                    int((result.events["figure_id"] == result.events["id"]).sum()))
 
 
 @dataclass(frozen=True)

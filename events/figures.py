@@ -65,10 +65,10 @@ class Figure:
     sex: str
     status: str
     measure: str
-    part_of: str
     notes: str
     area: AreaKey | None  # None: the row names no place
     named_codes: tuple[str, ...]  # nationalities named without a count
+    within: tuple[str, ...]  # ids of the figures that contain this one
     reports: tuple[Report, ...]
 
     @property
@@ -112,13 +112,13 @@ class Figure:
 
 
 # The fields filled from the loaded table's columns of the same name, in the dataclass's order.
-_FROM_COLUMNS = [f.name for f in fields(Figure)][:-3]
-assert [f.name for f in fields(Figure)][-3:] == ["area", "named_codes", "reports"]
+_FROM_COLUMNS = [f.name for f in fields(Figure)][:-4]
+assert [f.name for f in fields(Figure)][-4:] == ["area", "named_codes", "within", "reports"]
 
 
 def collect(events: pd.DataFrame) -> dict[str, Figure]:
     """Figures by the id of their first row, in file order."""
-    root = events["same_figure_as"].where(events["same_figure_as"] != "", events["id"]).tolist()
+    root = events["figure_id"].tolist()
     names = ("line", "count", "qualifier", "claimant", "source_publisher", "source_title", "source_date", "source_url")
     column = {name: plain(events[name]) for name in names}
     sources = {key: Source(*key) for key in set(zip(*(column[n] for n in names[4:])))}  # few, shared by many rows
@@ -127,13 +127,13 @@ def collect(events: pd.DataFrame) -> dict[str, Figure]:
     reports: dict[str, list[Report]] = {}
     for key, line, count, qualifier, claimant, *cited in zip(root, *column.values()):
         reports.setdefault(key, []).append(Report(line, values[count, qualifier], claimant, sources[tuple(cited)]))
-    firsts = _with_days(events[events["same_figure_as"] == ""])
+    firsts = _with_days(events[events["figure_id"] == events["id"]])
     areas = {text: AreaKey.parse(text) if text else None for text in firsts["area_key"].unique().tolist()}
-    named = {text: tuple(c for c in text.split(LIST_SEPARATOR) if c)
-             for text in firsts["named_codes"].unique().tolist()}
-    return {cells[0]: Figure(*cells, areas[area], named[codes], tuple(reports[cells[0]]))  # cells[0]: the id
-            for cells, area, codes in zip(tuples(firsts, _FROM_COLUMNS), firsts["area_key"].tolist(),
-                                          firsts["named_codes"].tolist())}
+    lists = {text: tuple(c for c in text.split(LIST_SEPARATOR) if c)
+             for text in {*firsts["named_codes"].unique().tolist(), *firsts["within"].unique().tolist()}}
+    return {cells[0]: Figure(*cells, areas[area], lists[named], lists[within], tuple(reports[cells[0]]))  # [0]: id
+            for cells, area, named, within in zip(tuples(firsts, _FROM_COLUMNS), firsts["area_key"].tolist(),
+                                                  firsts["named_codes"].tolist(), firsts["within"].tolist())}
 
 
 def _with_days(frame: pd.DataFrame) -> pd.DataFrame:
@@ -251,8 +251,9 @@ def areas(figures: dict[str, Figure], measure: str = DETAINED) -> dict[AreaKey, 
         if figure.measure != measure or figure.area is None:
             continue
         area = result.setdefault(figure.area, Area(figure.area))
-        container = figures.get(figure.part_of)
-        if container is not None and container.area == figure.area:
+        container = next((c for c in map(figures.get, figure.within)
+                          if c is not None and c.area == figure.area and c.measure == measure), None)
+        if container is not None:
             area.parts.setdefault(container.id, []).append(figure)
         else:
             area.tops.append(figure)
@@ -271,8 +272,8 @@ def headlines(figures: dict[str, Figure]) -> list[Headline]:
     """National totals of people detained, newest first, each beside the sum of its parts."""
     children: dict[str, list[Figure]] = {}
     for figure in figures.values():
-        if figure.part_of:
-            children.setdefault(figure.part_of, []).append(figure)
+        for container in figure.within:
+            children.setdefault(container, []).append(figure)
     result = []
     for figure in figures.values():
         if figure.area != NATIONAL or figure.measure != DETAINED or not figure.value.known:

@@ -42,8 +42,8 @@ def filter_events(events: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     if filters.statuses:
         keep &= events["status"].isin(filters.statuses)
     # keep whole figures: a repeat follows its first report
-    first_ids = set(events.loc[keep & (events["same_figure_as"] == ""), "id"])
-    keep = (keep & (events["same_figure_as"] == "")) | events["same_figure_as"].isin(first_ids)
+    first = events["figure_id"] == events["id"]
+    keep = events["figure_id"].isin(set(events.loc[keep & first, "id"]))
     return events[keep]
 
 
@@ -52,5 +52,5 @@ def named_without_count(events: pd.DataFrame, nationalities: frozenset[str]) -> 
     if not nationalities:
         return events.iloc[0:0]
     named = events["named_codes"].str.split(LIST_SEPARATOR)
-    mask = (events["same_figure_as"] == "") & named.map(lambda n: bool(nationalities.intersection(n)))
+    mask = (events["figure_id"] == events["id"]) & named.map(lambda n: bool(nationalities.intersection(n)))
     return events[mask]

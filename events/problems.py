@@ -60,7 +60,6 @@ CODES = {
     "repeat-moved": "A repeat names another container than the report it repeats.",
     "part-of-repeat": "part_of points at a repeat instead of the first report.",
     "part-of-loop": "part_of makes a loop.",
-    "measure-mismatch": "A part counts another measure than its container.",
     "parts-overlap": "Two parts of one container may count the same people.",
     "parts-exceed": "The parts of an exact figure add up to more than it.",
     "source-differs": "One source address described with two publishers, titles or dates.",

@@ -123,5 +123,5 @@ def test_app_shows_every_valid_row_and_reports_the_rest(name, write_csv, monkeyp
     assert any(e.label.startswith("Data problems (") and e.label != "Data problems (none)" for e in at.expander)
     if len(result.events):
         shown = [c.value for c in at.caption if c.value.startswith("Showing ")]
-        total = result.events["same_figure_as"].eq("").sum()
+        total = (result.events["figure_id"] == result.events["id"]).sum()
         assert shown and shown[0].endswith(f"of {total} figures under the current filters.")

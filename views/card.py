@@ -108,7 +108,7 @@ def card_csv(area: Area) -> str:
                 "nationality": figure.nationality_code, "sex": figure.sex, "status": figure.status,
                 "period": period_label(*figure.period),
                 "count": report.value.count if report.value.known else "", "qualifier": report.value.qualifier,
-                "as_shown": report.value.label(), "part_of": figure.part_of, "claimant": report.claimant,
+                "as_shown": report.value.label(), "part_of": ";".join(figure.within), "claimant": report.claimant,
                 "source_publisher": source.publisher, "source_title": source.title,
                 "source_date": source.date, "source_url": source.url, "csv_line": report.line,
             })

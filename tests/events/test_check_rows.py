@@ -44,7 +44,6 @@ CASES = [
     ("bad id", second(id="Has Spaces"), "id", "pattern", None),
     ("missing required", second(title=""), "title", "required", None),
     ("unknown event type", second(event_type="arrest"), "event_type", "enum", None),
-    ("unknown reference", second(part_of="nowhere"), "part_of", "missing-target", None),
     ("self reference", second(part_of="b"), "part_of", "self-reference", None),
     ("self repeat", second(same_figure_as="b"), "same_figure_as", "self-reference", None),
     ("untraceable source", second(source_title="", source_url=""), "source_title", "untraceable", None),
@@ -98,3 +97,10 @@ def test_date_precision_is_kept_and_bounded():
 def test_unknown_count_stays_blank_not_zero():
     events = parse([row(count="", qualifier="")]).events
     assert events.iloc[0]["count"] is not None and str(events.iloc[0]["count"]) == "<NA>"
+
+
+def test_an_unknown_reference_is_reported_and_the_row_still_shown():
+    result = parse(second(part_of="nowhere"))
+    [problem] = result.problems
+    assert (problem.line, problem.column, problem.code, problem.rejects_row) == (3, "part_of", "missing-target", False)
+    assert list(result.events["id"]) == ["a", "b"]
