@@ -18,6 +18,7 @@ from views.map import LEGEND
 
 TIMELINE_LIMIT = 500  # points beyond this are unreadable and slow to send
 SOURCES_LIMIT = 1_000  # rows sent to the browser; the download has them all
+MAX_BESIDE = 3  # overlapping figures named in a caption; the sources table lists them all
 
 
 def headline(filtered: Filtered, snapshot: Snapshot) -> None:
@@ -34,6 +35,12 @@ def headline(filtered: Filtered, snapshot: Snapshot) -> None:
             f"({len(item.parts)} figures in {len(item.province_codes)} provinces); the two are shown side by "
             "side, never added together."
         )
+    others = filtered.headlines[1:]
+    if others:
+        listed = "; ".join(f"{h.figure.label()} ({period_label(*h.figure.period)})" for h in others[:MAX_BESIDE])
+        more = f" and {len(others) - MAX_BESIDE} more" if len(others) > MAX_BESIDE else ""
+        st.caption(f"Other national figures in this selection, which may count the same people and are not added: "
+                   f"{md(listed)}{md(more)}.")
     shown = len(filtered.figures)
     st.caption(f"Showing {shown} of {snapshot.figure_count} figures under the current filters.")
 
@@ -54,6 +61,10 @@ def breakdown(area: Area | None) -> None:
     st.markdown(f"**{md(total.label())}** people detained{md(how)}, {md(period_label(*area.period))}")
     if area.key.scope == "joint":
         st.caption("These figures were reported for these provinces together; they are not split between them.")
+    if area.beside:
+        listed = "; ".join(f"{f.label()} {f.title} ({period_label(*f.period)})" for f in area.beside[:MAX_BESIDE])
+        more = f" and {len(area.beside) - MAX_BESIDE} more" if len(area.beside) > MAX_BESIDE else ""
+        st.caption(f"Also reported here, overlapping the figures above and so not added: {md(listed)}{md(more)}.")
     table = charts.breakdown_table(area)
     st.altair_chart(charts.breakdown_chart(table), width="stretch")
     with st.expander("Table behind the chart"):

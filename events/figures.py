@@ -15,6 +15,7 @@ from functools import cached_property
 
 import pandas as pd
 
+from events.overlap import disjoint
 from events.schema import LIST_SEPARATOR
 from events.tabular import plain, tuples
 from events.values import UNKNOWN, IncompatibleBoundsError, Value, remainder, total
@@ -177,20 +178,34 @@ class Area:
         return tuple(first.values())
 
     @cached_property
+    def _added(self) -> tuple[list[Figure], list[Figure]]:
+        return disjoint(self.tops, _size)
+
+    @property
+    def added(self) -> list[Figure]:
+        """The figures the total adds: the largest that cannot count the same people."""
+        return self._added[0]
+
+    @property
+    def beside(self) -> list[Figure]:
+        """Figures of this area that may overlap those added (an overlapping tally): shown, never added."""
+        return self._added[1]
+
+    @cached_property
     def total(self) -> Value:
-        return total(f.value for f in self.tops)
+        return total(f.value for f in self.added)
 
     @cached_property
     def period(self) -> tuple[str, str]:
-        """Earliest start and latest end among this area's figures, as written in the data."""
-        first = min(self.tops, key=lambda f: f.start)
-        last = max(self.tops, key=lambda f: f.end)
+        """Earliest start and latest end among the figures the total adds, as written in the data."""
+        first = min(self.added, key=lambda f: f.start)
+        last = max(self.added, key=lambda f: f.end)
         return first.date_start, last.date_end or last.date_start
 
     @property
     def total_is_reported(self) -> bool:
         """True when one figure covers everyone here; False when the total is a sum of partial figures."""
-        return len(self.tops) == 1 and not self.tops[0].nationality_code and not self.tops[0].sex
+        return len(self.added) == 1 and not self.added[0].nationality_code and not self.added[0].sex
 
     @cached_property
     def towns(self) -> list[str]:
@@ -198,41 +213,51 @@ class Area:
 
     @cached_property
     def breakdown(self) -> list[BreakdownRow]:
-        """One row per nationality, then the unspecified remainder.
+        """One row per nationality, then the unspecified remainder, each with its sub-counts by sex.
 
-        Nationality figures from several events are added up; a figure reported by
-        sources that disagree keeps its "a / b" label when it stands alone.
+        Built from the figures the total adds and the parts inside them that cannot
+        overlap; a figure reported by sources that disagree keeps its "a / b" label
+        when it stands alone.
         """
         by_nationality: dict[str, list[Figure]] = {}
         remainders: list[Value] = []
+        rest_of_sex: list[Figure] = []
         named: list[str] = []
-        for top in self.tops:
-            pieces = [f for f in self.parts.get(top.id, []) if f.nationality_code and not f.sex]
+        for top in self.added:
+            inside = self.parts.get(top.id, [])
+            pieces = disjoint([f for f in inside if f.nationality_code and not f.sex], _size)[0]
             for figure in ([top] if top.nationality_code else pieces):
                 by_nationality.setdefault(figure.nationality_code, []).append(figure)
             if not top.nationality_code:
                 rest = remainder(top.value, total(f.value for f in pieces)) if pieces else top.value
                 remainders.append(rest if rest is not None else UNKNOWN)
+                rest_of_sex += disjoint([f for f in inside if f.sex and not f.nationality_code], _size)[0]
                 named += top.named_codes
         rows = [self._nationality_row(code, group) for code, group in by_nationality.items()]
         rows.sort(key=lambda r: -r.value.best)
         if remainders:
             rest = _sum_or_none(remainders)
-            rows.append(BreakdownRow("", rest or UNKNOWN, rest.label() if rest else "not derivable", "",
-                                     tuple(dict.fromkeys(named))))
+            rows.append(BreakdownRow("", rest or UNKNOWN, rest.label() if rest else "not derivable",
+                                     _subcounts(rest_of_sex), tuple(dict.fromkeys(named))))
         return rows
 
     def _nationality_row(self, code: str, group: list[Figure]) -> BreakdownRow:
         value = total(f.value for f in group)
-        subs: dict[str, list[Figure]] = {}
-        for figure in group:
-            for part in self.parts.get(figure.id, []):
-                if part.sex:
-                    subs.setdefault(part.sex, []).append(part)
-        subcounts = "; ".join(
-            f"{figs[0].label() if len(figs) == 1 else total(f.value for f in figs).label()} {SEXES[sex]}"
-            for sex, figs in subs.items())
-        return BreakdownRow(code, value, group[0].label() if len(group) == 1 else value.label(), subcounts)
+        of_sex = [p for f in group for p in disjoint([p for p in self.parts.get(f.id, []) if p.sex], _size)[0]]
+        return BreakdownRow(code, value, group[0].label() if len(group) == 1 else value.label(), _subcounts(of_sex))
+
+
+def _size(figure: Figure) -> int:
+    return figure.value.best
+
+
+def _subcounts(figures: list[Figure]) -> str:
+    """"45 women; 12 men": the sub-counts by sex of one row of a breakdown."""
+    by_sex: dict[str, list[Figure]] = {}
+    for figure in figures:
+        by_sex.setdefault(figure.sex, []).append(figure)
+    return "; ".join(f"{figs[0].label() if len(figs) == 1 else total(f.value for f in figs).label()} {SEXES[sex]}"
+                     for sex, figs in by_sex.items())
 
 
 def _sum_or_none(values: list[Value]) -> Value | None:
@@ -263,22 +288,27 @@ def areas(figures: dict[str, Figure], measure: str = DETAINED) -> dict[AreaKey, 
 @dataclass(frozen=True)
 class Headline:
     figure: Figure
-    parts_total: Value  # what its parts in the provinces add up to
-    parts: tuple[Figure, ...]
+    parts_total: Value  # what its parts that cannot overlap add up to
+    parts: tuple[Figure, ...]  # those parts
     province_codes: tuple[str, ...]  # provinces its parts name
 
 
 def headlines(figures: dict[str, Figure]) -> list[Headline]:
-    """National totals of people detained, newest first, each beside the sum of its parts."""
+    """National totals of people detained (all nationalities), largest first, each beside the sum of its parts.
+
+    The parts summed are those that cannot overlap (site raids in different
+    provinces; not a site raid and the tally's own nationality split).
+    """
     children: dict[str, list[Figure]] = {}
     for figure in figures.values():
         for container in figure.within:
             children.setdefault(container, []).append(figure)
     result = []
     for figure in figures.values():
-        if figure.area != NATIONAL or figure.measure != DETAINED or not figure.value.known:
+        if (figure.area != NATIONAL or figure.measure != DETAINED or not figure.value.known
+                or figure.nationality_code or figure.sex):  # a national count of Chinese is not a headline
             continue
-        parts = tuple(children.get(figure.id, ()))
+        parts = tuple(disjoint([f for f in children.get(figure.id, ()) if f.measure == DETAINED], _size)[0])
         provinces = AreaKey.of(c for f in parts if f.area for c in f.area.codes)
         result.append(Headline(figure, total(f.value for f in parts), parts, provinces.codes))
-    return sorted(result, key=lambda h: h.figure.start, reverse=True)
+    return sorted(result, key=lambda h: (h.figure.value.best, h.figure.start), reverse=True)

@@ -2,16 +2,27 @@
 
 Runs on rows whose links are resolved (events.links), column by column rather
 than row by row, so that a large file is checked in a fraction of a second.
-Two parts of one container that may count the same people are reported and the
-later one set aside; a container exceeded by its parts keeps both visible and is
-reported.
+Nothing here sets a row aside: the sums never add figures that may overlap, so
+these are notices for the maintainer.
+
+A part narrows its container along some *dimensions*: place (the site raids of a
+national tally), nationality (its nationality split), sex (the women among them),
+or only the period. Two parts that narrow different dimensions (a site raid and
+the tally's count of Chinese) overlap by nature and are not reported; two that
+may count the same people while one narrows everything the other does (two
+raids on one site, or a province's raid and its Thai detainees) are. Sums of
+parts only add parts that cannot overlap (events.overlap).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+
 import numpy as np
 import pandas as pd
 
+from events.overlap import disjoint
 from events.problems import Problem
 from events.schema import LIST_SEPARATOR
 from events.tabular import isin
@@ -47,8 +58,8 @@ def _first_of_each(values: pd.Series) -> np.ndarray:
     return first[codes]
 
 
-def check_parts(frame: pd.DataFrame) -> tuple[pd.Index, list[Problem]]:
-    """Parts of one container, of its measure, must not overlap nor add up to more than it.
+def check_parts(frame: pd.DataFrame) -> list[Problem]:
+    """Parts of one container, of its measure and along one dimension, that may overlap or exceed it.
 
     A part of another measure (people deported among people detained) is a statement
     about the container, not a share of its count, so it is left out of both checks.
@@ -57,36 +68,77 @@ def check_parts(frame: pd.DataFrame) -> tuple[pd.Index, list[Problem]]:
     firsts = frame.loc[frame["figure_id"] == frame["id"], columns]
     parts = firsts[firsts["within"] != ""]
     if parts.empty:
-        return frame.index[:0], []
+        return []
     parts = parts.assign(container=parts["within"].str.split(LIST_SEPARATOR)).explode("container")
-    containers = firsts.loc[isin(firsts["id"], parts["container"]), ["id", "line", "measure", "count", "qualifier"]]
+    holding = isin(firsts["id"], parts["container"])
+    containers = firsts.loc[holding, ["id", "line", *GROUP_COLUMNS, "count", "qualifier"]]
     parts = parts.merge(containers.add_suffix("_container"), left_on="container", right_on="id_container")
     parts = parts[parts["measure"] == parts["measure_container"]]
-    problems = _overlaps(parts) + _exceeded(parts)
-    rejected = frame.index[frame["line"].isin([p.line for p in problems if p.rejects_row])]
-    return rejected, problems
+    if parts.empty:
+        return []
+    parts = parts.assign(dimension=sum(weight * (parts[c] != parts[f"{c}_container"]).astype(int)
+                                       for weight, c in zip(_DIMENSION_WEIGHTS, _DIMENSIONS)))
+    return _overlaps(parts, _known_to_overlap(firsts)) + _exceeded(parts)
+
+
+def _known_to_overlap(firsts: pd.DataFrame) -> set[tuple[int, int]]:
+    """Lines of figures whose overlap is stated, so not worth a notice: a figure and one of its
+    containers, and two containers of one figure."""
+    several = firsts.loc[firsts["within"].str.contains(LIST_SEPARATOR, regex=False), ["line", "within"]]
+    if several.empty:
+        return set()
+    line_of = dict(zip(firsts["id"].tolist(), firsts["line"].tolist()))
+    known = set()
+    for line, text in zip(several["line"].tolist(), several["within"].tolist()):
+        lines = sorted({line, *(line_of[i] for i in text.split(LIST_SEPARATOR) if i in line_of)})
+        known.update((a, b) for n, a in enumerate(lines) for b in lines[n + 1:])
+    return known
+
+
+_DIMENSIONS = ("area_key", "nationality_code", "sex")  # what a part can narrow, besides the period
+_DIMENSION_WEIGHTS = (1, 2, 4)
+
+
+@dataclass(frozen=True)
+class _Part:
+    """A part as events.overlap sees it."""
+
+    line: int
+    least: int  # the fewest people it can mean
+    area: AreaKey
+    nationality_code: str
+    sex: str
+    start: date
+    end: date
 
 
 def _exceeded(parts: pd.DataFrame) -> list[Problem]:
-    """Containers whose parts add up to more than an exact container can hold (kept, and reported)."""
-    count = parts["count"].astype("float64")
-    least = (count.where(parts["qualifier"].isin(["exact", "at_least"]), 0)
-             + (count + 1).where(parts["qualifier"] == "more_than", 0)).fillna(0)
-    codes, containers = pd.factorize(parts["container"])
-    sums = np.bincount(codes, weights=least.to_numpy(), minlength=len(containers))
-    first = np.unique(codes, return_index=True)[1]  # a row of each container's parts, for its cells
-    room = parts["count_container"].astype("float64").where(parts["qualifier_container"] == "exact", np.inf)
-    room = room.fillna(np.inf).to_numpy()[first]
-    over = np.isin(codes, np.flatnonzero(sums > room))
-    lines = pd.Series(parts["line"].to_numpy()[over]).groupby(codes[over]).agg(list)
-    return [Problem(int(parts["line_container"].iloc[first[c]]), "count", "parts-exceed",
-                    f"its parts (lines {', '.join(map(str, part_lines))}) add up to at least "
-                    f"{int(sums[c]):,}, more than this figure's {int(room[c]):,}; check both sources",
-                    rejects_row=False)
-            for c, part_lines in lines.items()]
+    """Exact containers whose parts that cannot overlap add up to more than they hold (kept, and reported)."""
+    exact = parts[parts["qualifier_container"] == "exact"]
+    if exact.empty:
+        return []
+    count = exact["count"].astype("float64")
+    least = (count.where(exact["qualifier"].isin(["exact", "at_least"]), 0)
+             + (count + 1).where(exact["qualifier"] == "more_than", 0)).fillna(0).astype(int)
+    days = {c: exact[c].to_numpy("datetime64[D]").astype(object) for c in ("start", "end")}
+    by_container: dict[tuple[str, int, int], list[_Part]] = {}
+    for container, container_line, room, line, low, key, nationality, sex, start, end in zip(
+            exact["container"], exact["line_container"], exact["count_container"], exact["line"], least,
+            exact["area_key"], exact["nationality_code"], exact["sex"], days["start"], days["end"]):
+        by_container.setdefault((container, int(container_line), int(room)), []).append(
+            _Part(int(line), int(low), AreaKey.parse(key), nationality, sex, start, end))
+    problems = []
+    for (_, container_line, room), members in by_container.items():
+        added = disjoint(members, lambda part: part.least)[0]
+        if (summed := sum(p.least for p in added)) > room:
+            problems.append(Problem(container_line, "count", "parts-exceed",
+                                    f"its parts (lines {', '.join(str(p.line) for p in added)}) add up to at least "
+                                    f"{summed:,}, more than this figure's {room:,}; check both sources",
+                                    rejects_row=False))
+    return problems
 
 
-def _overlaps(parts: pd.DataFrame) -> list[Problem]:
+def _overlaps(parts: pd.DataFrame, known: set[tuple[int, int]]) -> list[Problem]:
     """Two parts of one container that could count the same people (the later line is reported).
 
     Each part goes in one bucket per province it names, a national part in every
@@ -94,7 +146,7 @@ def _overlaps(parts: pd.DataFrame) -> list[Problem]:
     only with the parts that start before it ends, so the work grows with the
     overlaps, not with the square of the parts.
     """
-    columns = ["line", "container", "measure", "nationality_code", "sex", "start", "end"]
+    columns = ["line", "container", "dimension", "measure", "nationality_code", "sex", "start", "end"]
     codes = {key: list(AreaKey.parse(key).codes) for key in parts["area_key"].unique().tolist()}
     national = parts["area_key"] == NATIONAL.text
     keys = parts.loc[~national, "area_key"]
@@ -115,7 +167,9 @@ def _overlaps(parts: pd.DataFrame) -> list[Problem]:
     second = first + 1 + np.arange(len(first)) - np.repeat(np.cumsum(later) - later, later)
     a, b = order[first], order[second]
 
-    hit = np.ones(len(a), dtype=bool)
+    dimension = placed["dimension"].to_numpy("int64")
+    common = dimension[a] & dimension[b]
+    hit = (common == dimension[a]) | (common == dimension[b])  # one narrows all the other narrows, or more
     for column in ("nationality_code", "sex"):
         values = placed[column].to_numpy(object)
         hit &= (values[a] == values[b]) | (values[a] == "") | (values[b] == "")
@@ -124,5 +178,6 @@ def _overlaps(parts: pd.DataFrame) -> list[Problem]:
     found = set(zip(np.minimum(lines[a], lines[b])[hit].tolist(), np.maximum(lines[a], lines[b])[hit].tolist(),
                     containers[a][hit].tolist()))
     return [Problem(high, "part_of", "parts-overlap", f"overlaps line {low}: both are parts of '{container}' and may "
-                                     "count the same people; make one part of the other")
-            for low, high, container in found]
+                    "count the same people, so they are never added together; if one contains the other, "
+                    "say so with part_of", rejects_row=False)
+            for low, high, container in found if (low, high) not in known]

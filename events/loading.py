@@ -77,25 +77,12 @@ def parse_events(raw: bytes) -> LoadResult:
     bad_lines = {p.line for p in cell_problems if p.rejects_row}
     valid = _without(normalised, normalised.index[normalised["line"].isin(bad_lines)])
 
-    valid, link_and_part_problems = _check_rows_together(valid, frame[["id", "line"]])
-    problems += cell_problems + link_and_part_problems + integrity.check_sources(valid)
+    valid, _, link_problems = resolve_links(valid, frame[["id", "line"]])
+    problems += cell_problems + link_problems + integrity.check_parts(valid) + integrity.check_sources(valid)
 
     set_aside = ~cells.index.isin(valid.index)
     rejected.update(zip(records.lines[set_aside].tolist(), _joined(cells[set_aside])))
     return _result(valid.reset_index(drop=True), rejected, problems)
-
-
-def _check_rows_together(valid: pd.DataFrame, every_row: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
-    """Links resolved and containers checked; a row set aside for overlapping is taken out and the
-    links are resolved again, so the rows that pointed at it are still shown."""
-    set_aside: list[Problem] = []
-    while True:
-        resolved, link_rejects, link_problems = resolve_links(valid, every_row)
-        part_rejects, part_problems = integrity.check_parts(resolved)
-        if not len(part_rejects):
-            return resolved, link_problems + part_problems + set_aside
-        set_aside += [p for p in part_problems if p.rejects_row]
-        valid = valid.drop(part_rejects)
 
 
 def _without(frame: pd.DataFrame, index: pd.Index) -> pd.DataFrame:

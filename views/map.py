@@ -205,6 +205,8 @@ def area_popup(area: Area) -> str:
     if len(breakdown) > MAX_POPUP_ROWS:
         rows.append(f"<tr><td colspan=2>{len(breakdown) - MAX_POPUP_ROWS} more in the breakdown panel</td></tr>")
     parts.append("<table>" + "".join(rows) + "</table>")
+    if area.beside:
+        parts.append(f"<i>{len(area.beside)} more figure(s) here may count the same people; not added.</i><br>")
     # Short entries (publisher and date, linked); the sources panel has the full citation.
     cited = [r.source for r in area.sources[:MAX_POPUP_ROWS]]
     items = [f"<li>{escape.link(s.url, s.publisher)}{', ' + e(s.date) if s.date else ''}</li>" for s in cited]

@@ -4,7 +4,10 @@ import random
 
 import pandas as pd
 
+from events import figures
 from events.integrity import check_parts
+from events.values import Value
+from geo.areas import AreaKey
 from tests.conftest import parse, row
 
 NATIONAL = row(id="nat", area="Cambodia", count="1000", qualifier="more_than")
@@ -83,12 +86,14 @@ def test_parts_within_a_lower_bound_container_are_fine():
     assert parse(rows).problems == ()
 
 
-def test_overlapping_parts_are_rejected():
+def test_overlapping_parts_are_reported_shown_and_never_added():
     rows = [NATIONAL, row(id="k", part_of="nat", count="312"),
             row(id="k-th", part_of="nat", nationality="Thailand", count="20")]
     result = parse(rows)
-    assert problems_at(result, 4)[0].code == "parts-overlap"
-    assert list(result.events["id"]) == ["nat", "k"]
+    [problem] = result.problems
+    assert (problem.line, problem.code, problem.rejects_row) == (4, "parts-overlap", False)
+    kratie = figures.areas(figures.collect(result.events))[AreaKey(("KH-10",))]
+    assert kratie.total == Value(312) and [f.id for f in kratie.beside] == ["k-th"]
 
 
 def test_parts_in_different_weeks_do_not_overlap():
@@ -131,15 +136,16 @@ def test_parts_sum_their_least_possible_values():
     assert "(lines 3, 4, 5) add up to at least 400, more than this figure's 399" in problem.message
 
 
-def test_a_national_part_overlaps_parts_in_any_province_at_the_same_time():
+def test_parts_overlap_when_one_narrows_everything_the_other_narrows():
     rows = [NATIONAL | {"date_end": "2025-08-30"},
-            row(id="joint", part_of="nat", area="Pursat;Kratie", nationality="China"),
-            row(id="women", part_of="nat", area="Cambodia", sex="female"),
+            row(id="joint", part_of="nat", area="Pursat;Kratie", nationality="China"),  # place and nationality
+            row(id="chinese", part_of="nat", area="Cambodia", nationality="China"),  # nationality: overlaps it
+            row(id="women", part_of="nat", area="Cambodia", sex="female"),  # sex only: another dimension
             row(id="kep", part_of="nat", area="Kep", nationality="Vietnam"),
-            row(id="kep-later", part_of="nat", area="Kep", nationality="Vietnam", date_start="2025-08-20")]
+            row(id="chinese-later", part_of="nat", area="Cambodia", nationality="China", date_start="2025-08-20")]
     result = parse(rows)
     assert {(p.line, p.code, p.message.split(":")[0]) for p in result.problems} == {
-        (4, "parts-overlap", "overlaps line 3"), (5, "parts-overlap", "overlaps line 4")}
+        (4, "parts-overlap", "overlaps line 3")}
 
 
 def test_overlaps_are_those_found_by_comparing_every_pair():
@@ -167,12 +173,16 @@ def test_overlaps_are_those_found_by_comparing_every_pair():
     def compatible(a, b, column):
         return a[column] == b[column] or "" in (a[column], b[column])
 
+    def dimensions(part):  # what it narrows of its (national, all-nationality, both-sex) container
+        return {d for d, narrowed in zip("pns", (part["area_key"] != "KH", part["nationality_code"] != "",
+                                                 part["sex"] != "")) if narrowed}
+
     rows = frame.iloc[3:].to_dict("records")
     expected = {(a["line"], b["line"]) for i, a in enumerate(rows) for b in rows[i + 1:]
                 if a["part_of"] == b["part_of"] and a["measure"] == b["measure"] == "people_detained"  # the containers'
-                and shares_place(a, b)
+                and shares_place(a, b) and (dimensions(a) <= dimensions(b) or dimensions(b) <= dimensions(a))
                 and a["start"] <= b["end"] and b["start"] <= a["end"]
                 and compatible(a, b, "nationality_code") and compatible(a, b, "sex")}
-    _, problems = check_parts(frame)
+    problems = check_parts(frame)
     found = {(int(p.message.split()[2].rstrip(":")), p.line) for p in problems if p.code == "parts-overlap"}
     assert len(expected) > 50 and found == expected

@@ -110,3 +110,41 @@ def test_a_sum_with_an_approximate_part_reads_about_the_sum():
     rows = [row(id="a", count="63"), row(id="b", count="1000", qualifier="about", date_start="2025-09-01")]
     area = figures.areas(figures.collect(parse(rows).events))[AreaKey(("KH-10",))]
     assert area.total.words() == "about 1,063"
+
+
+def test_national_tallies_whose_periods_overlap_are_never_added():
+    rows = [row(id="t1", area="Cambodia", count="2137", date_start="2025-06-27", date_end="2025-07-18"),
+            row(id="t2", area="Cambodia", count="3075", date_start="2025-06-27", date_end="2025-07-22"),
+            row(id="t0", area="Cambodia", count="100", date_start="2025-05-01", date_end="2025-05-31")]
+    figs = figures.collect(parse(rows).events)
+    national = figures.areas(figs)[NATIONAL]
+    assert national.total == Value(3175)  # t2 + t0; t1 overlaps t2
+    assert [f.id for f in national.beside] == ["t1"]
+    assert [h.figure.id for h in figures.headlines(figs)] == ["t2", "t1", "t0"]  # the largest first
+
+
+def test_a_tally_holds_its_site_raids_and_its_nationality_split_without_adding_them_together():
+    rows = [row(id="tally", area="Cambodia", count="2137", qualifier="exact", date_end="2025-07-18"),
+            row(id="site", area="Phnom Penh", count="234", part_of="tally"),
+            row(id="site-vn", area="Phnom Penh", nationality="Vietnam", count="149", part_of="site;joint-vn"),
+            row(id="joint-vn", area="Phnom Penh;Sihanoukville", nationality="Vietnam", count="200",
+                qualifier="more_than", part_of="tally"),
+            row(id="kratie", area="Kratie", count="312", part_of="tally"),
+            row(id="vn", area="Cambodia", nationality="Vietnam", count="429", part_of="tally"),
+            row(id="cn", area="Cambodia", nationality="China", count="589", part_of="tally")]
+    assert [(p.line, p.code) for p in parse(rows).problems] == [(7, "parts-overlap")]  # joint-vn may be in vn
+    rows[3]["part_of"] = "tally;vn"  # saying so answers it
+    result = parse(rows)
+    assert result.problems == ()  # a lattice: site-vn lies inside two figures, joint-vn too
+    figs = figures.collect(result.events)
+    assert figs["site-vn"].within == ("site", "joint-vn")
+    [headline] = figures.headlines(figs)
+    assert headline.parts_total == Value(1018)  # 589 Chinese + 429 Vietnamese: not added to the site raids
+    phnom_penh = figures.areas(figs)[AreaKey(("KH-12",))]
+    assert phnom_penh.total == Value(234) and phnom_penh.breakdown[0].label == "149"
+
+
+def test_a_sub_count_by_sex_of_an_all_nationality_figure_is_in_the_breakdown():
+    rows = [row(id="k", count="312"), row(id="k-women", part_of="k", sex="female", count="56")]
+    [rest] = figures.areas(figures.collect(parse(rows).events))[AreaKey(("KH-10",))].breakdown
+    assert (rest.nationality_code, rest.label, rest.subcounts) == ("", "312", "56 women")
