@@ -62,6 +62,7 @@ else:
             st.session_state["mode"] = "card"
             st.rerun()
     panels.timeline(filtered)
+    panels.other_measures(filtered)
     panels.sources(filtered)
     panels.problems(snapshot)
     panels.about(snapshot)

@@ -72,6 +72,10 @@ class Filtered:
         return tables.sources_table(self.newest_first)
 
     @cached_property
+    def other_measures(self) -> pd.DataFrame:
+        return tables.other_measures_table(self.newest_first)
+
+    @cached_property
     def disagreements(self) -> pd.DataFrame:
         return tables.disagreements_table(self.newest_first)
 

@@ -88,6 +88,16 @@ def timeline(filtered: Filtered) -> None:
                      hide_index=True, width="stretch")
 
 
+def other_measures(filtered: Filtered) -> None:
+    table = filtered.other_measures
+    if table.empty:
+        return
+    st.subheader("Rescues, deportations, handovers and repatriations")
+    st.caption("Counted apart from arrests and never added to them: many of these people were detained first. "
+               "Where sources disagree, every version is shown.")
+    st.dataframe(table.head(SOURCES_LIMIT), hide_index=True, width="stretch")
+
+
 def sources(filtered: Filtered) -> None:
     st.subheader("Sources")
     table = filtered.sources

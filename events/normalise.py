@@ -184,10 +184,10 @@ def _check_figure_fields(frame) -> list[Problem]:
     """A count needs its qualifier, status, measure and place; those need a count."""
     has_count = frame["count"] != ""
     problems: list[Problem] = []
-    of_people = has_count & (frame["measure"] == "people_detained")
+    of_people = has_count & frame["measure"].isin(vocabulary.MEASURES_OF_PEOPLE)
     for column, needed, example in (
         ("qualifier", has_count, "exact, more_than, at_least or about"),
-        ("measure", has_count, "people_detained, workforce_estimate or scam_compounds"),
+        ("measure", has_count, ", ".join(vocabulary.MEASURES)),
         ("area", has_count, "a province, a town, several joined by ';', or Cambodia"),
         ("status", of_people, "suspects, victims or unspecified"),
     ):

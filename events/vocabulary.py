@@ -27,9 +27,15 @@ STATUSES = {
 }
 MEASURES = {
     "people_detained": "people detained",
+    "people_rescued": "people rescued",
+    "people_deported": "people deported",
+    "people_handed_over": "people handed over to another country",
+    "people_repatriated": "people repatriated",
+    "people_sent_to_court": "people sent to court",
     "workforce_estimate": "people working in scam operations (estimate)",
     "scam_compounds": "scam compounds",
 }
+MEASURES_OF_PEOPLE = tuple(m for m in MEASURES if m.startswith("people_"))
 SEXES = {"female": "women", "male": "men"}
 
 # Demonyms and short names used in reporting; anything else goes through pycountry.

@@ -3,7 +3,7 @@ architecture map names every module and nothing that does not exist."""
 
 import re
 
-from events import schema
+from events import schema, vocabulary
 from tests.conftest import ROOT
 
 PACKAGES = ("geo", "events", "views", "dashboard")
@@ -24,3 +24,11 @@ def test_architecture_names_every_module_and_only_modules_that_exist():
     named = set(re.findall(rf"`((?:{packages})/[a-z_]+\.py)`", text))
     modules = {f"{p}/{f.name}" for p in PACKAGES for f in (ROOT / p).glob("*.py") if f.name != "__init__.py"}
     assert named == modules
+
+
+def test_every_controlled_value_of_the_schema_has_a_label():
+    labels = {"event_type": vocabulary.EVENT_TYPES, "qualifier": vocabulary.QUALIFIERS,
+              "status": vocabulary.STATUSES, "measure": vocabulary.MEASURES, "sex": vocabulary.SEXES}
+    for column in schema.columns():
+        if column.enum:
+            assert list(labels[column.name]) == list(column.enum), column.name

@@ -11,8 +11,10 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from events.figures import Figure
+from events.dates import period_label
+from events.figures import DETAINED, Figure
 from events.urls import is_web_url
+from events.vocabulary import MEASURES, MEASURES_OF_PEOPLE, nationality_name
 
 MAX_VERSIONS = 5  # columns of "Where sources disagree"; a figure with more says how many more
 
@@ -38,6 +40,21 @@ def sources_table(figures: list[Figure]) -> pd.DataFrame:
         "published": [r.source.date for _, r in pairs],
         "link": [r.source.url if is_web_url(r.source.url) else None for _, r in pairs],
         "csv line": [r.line for _, r in pairs],
+    })
+
+
+def other_measures_table(figures: Iterable[Figure]) -> pd.DataFrame:
+    """Rescues, deportations, handovers, repatriations and court cases: counted apart from arrests."""
+    shown = [f for f in figures if f.measure in MEASURES_OF_PEOPLE and f.measure != DETAINED]
+    return pd.DataFrame({
+        "counted": [MEASURES[f.measure] for f in shown],
+        "figure": [f.label() for f in shown],
+        "who": [nationality_name(f.nationality_code) if f.nationality_code else "all nationalities" for f in shown],
+        "where": [f.area.name if f.area else "" for f in shown],
+        "when": [period_label(*f.period) for f in shown],
+        "claim by": ["; ".join(f.claimants) for f in shown],
+        "what": [f.title for f in shown],
+        "sources": [len(f.reports) for f in shown],
     })
 
 

@@ -36,3 +36,20 @@ def test_disagreements_list_each_version_and_what_sums_use():
     [disputed] = tables.disagreements_table(figs.values()).to_dict("records")
     assert disputed == {"figure": "Raid", "version 1": "≥270 (Example News)", "version 2": ">270 (Other)",
                         "used in sums": "≥270"}
+
+
+def test_deportations_are_listed_apart_and_never_added_to_arrests():
+    rows = [row(id="arrests", area="Cambodia", count="3075", qualifier="exact"),
+            row(id="deported", area="Cambodia", count="48000", qualifier="more_than", measure="people_deported",
+                date_start="2025-11", source_url="https://example.org/d"),
+            row(id="deported-2", same_figure_as="deported", area="Cambodia", count="30000", qualifier="more_than",
+                measure="people_deported", date_start="2025-11", source_publisher="Other",
+                source_url="https://example.org/e")]
+    result = parse(rows)
+    assert result.problems == ()
+    figs = figures.collect(result.events)
+    assert [h.figure.id for h in figures.headlines(figs)] == ["arrests"]
+    [national] = figures.areas(figs).values()
+    assert national.total.words() == "3,075"
+    [listed] = tables.other_measures_table(figs.values()).to_dict("records")
+    assert (listed["counted"], listed["figure"], listed["sources"]) == ("people deported", ">48,000 / >30,000", 2)
