@@ -14,6 +14,7 @@ from streamlit_folium import st_folium
 from dashboard import card_page, data, panels, sidebar
 from dashboard.markdown import md
 from dashboard.url_state import View, link
+from events.filters import nationalities_counted
 from views.map import build_map
 
 st.set_page_config(page_title="Crackdown Map", page_icon="🗺️", layout="wide")
@@ -31,7 +32,7 @@ if events.empty:
     st.stop()
 
 bounds = (events["start"].min().date(), min(events["end"].max().date(), date.today()))
-view, notices = sidebar.current_view(*bounds, sorted(c for c in events["nationality_code"].unique() if c))
+view, notices = sidebar.current_view(*bounds, nationalities_counted(events))
 for notice in notices:
     st.info(md(notice))
 filtered = data.filtered(key, view.filters, repr(view.filters))

@@ -12,6 +12,7 @@ from datetime import date
 import pandas as pd
 
 from events.schema import LIST_SEPARATOR
+from events.vocabulary import FOREIGN
 from geo.areas import AreaKey
 
 
@@ -36,7 +37,9 @@ def filter_events(events: pd.DataFrame, filters: Filters) -> pd.DataFrame:
                    for key in events["area_key"].unique().tolist() if key}
         keep &= events["area_key"].map(touches).fillna(False).astype(bool)
     if filters.nationalities:
-        keep &= events["nationality_code"].isin(filters.nationalities)
+        counts = {text: not filters.nationalities.isdisjoint(text.split(LIST_SEPARATOR))
+                  for text in events["nationality_code"].unique().tolist()}
+        keep &= events["nationality_code"].map(counts).astype(bool)
     if filters.event_types:
         keep &= events["event_type"].isin(filters.event_types)
     if filters.statuses:
@@ -45,6 +48,12 @@ def filter_events(events: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     first = events["figure_id"] == events["id"]
     keep = events["figure_id"].isin(set(events.loc[keep & first, "id"]))
     return events[keep]
+
+
+def nationalities_counted(events: pd.DataFrame) -> list[str]:
+    """The nationalities some figure counts, alone or in a set counted together, for the filter."""
+    codes = {c for text in events["nationality_code"].unique().tolist() for c in text.split(LIST_SEPARATOR)}
+    return sorted(codes - {"", FOREIGN})
 
 
 def named_without_count(events: pd.DataFrame, nationalities: frozenset[str]) -> pd.DataFrame:

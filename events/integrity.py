@@ -26,6 +26,7 @@ from events.overlap import disjoint
 from events.problems import Problem
 from events.schema import LIST_SEPARATOR
 from events.tabular import isin
+from events.vocabulary import nationalities_meet
 from geo.areas import NATIONAL, AreaKey
 
 GROUP_COLUMNS = ("area_key", "nationality_code", "sex", "measure")  # who a figure counts
@@ -170,9 +171,12 @@ def _overlaps(parts: pd.DataFrame, known: set[tuple[int, int]]) -> list[Problem]
     dimension = placed["dimension"].to_numpy("int64")
     common = dimension[a] & dimension[b]
     hit = (common == dimension[a]) | (common == dimension[b])  # one narrows all the other narrows, or more
-    for column in ("nationality_code", "sex"):
-        values = placed[column].to_numpy(object)
-        hit &= (values[a] == values[b]) | (values[a] == "") | (values[b] == "")
+    sexes = placed["sex"].to_numpy(object)
+    hit &= (sexes[a] == sexes[b]) | (sexes[a] == "") | (sexes[b] == "")
+    nationality = placed["nationality_code"].to_numpy(object)
+    pairs = list(zip(nationality[a][hit].tolist(), nationality[b][hit].tolist()))
+    meet = {pair: nationalities_meet(*pair) for pair in set(pairs)}  # a few distinct values
+    hit[hit] = [meet[pair] for pair in pairs]
     lines = placed["line"].to_numpy("int64")
     containers = placed["container"].to_numpy(object)
     found = set(zip(np.minimum(lines[a], lines[b])[hit].tolist(), np.maximum(lines[a], lines[b])[hit].tolist(),

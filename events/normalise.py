@@ -33,8 +33,8 @@ def normalise(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
     problems += _check_period(frame, out)
     out["area_key"], implied_town = _resolve_areas(frame, problems)
     out["town"] = _resolve_towns(frame, out["area_key"], implied_town, problems)
-    out["nationality_code"] = _resolve_nationalities(frame, "nationality", problems, single=True)
-    out["named_codes"] = _resolve_nationalities(frame, "nationalities_named", problems, single=False)
+    out["nationality_code"] = _resolve_nationalities(frame, "nationality", problems)
+    out["named_codes"] = _resolve_nationalities(frame, "nationalities_named", problems)
     out["count"] = per_distinct(frame["count"], lambda v: int(v) if v.isdigit() and v.isascii() else None, "Int64")
     problems += _check_figure_fields(frame)
     problems += _check_urls(frame)
@@ -153,14 +153,12 @@ def _resolve_towns(frame, area_keys: pd.Series, implied: pd.Series, problems) ->
 # --- nationalities ----------------------------------------------------------------------
 
 
-def _resolve_nationalities(frame, column, problems, single) -> pd.Series:
+def _resolve_nationalities(frame, column, problems) -> pd.Series:
+    """Codes of the nationalities in a cell, ';'-joined: one, a set counted together, or "foreigners"."""
     resolved: dict[str, str] = {}
     errors: dict[str, tuple[str, str]] = {}
     for value in frame[column].unique().tolist():
         parts = [p.strip() for p in value.split(schema.LIST_SEPARATOR) if p.strip()]
-        if single and len(parts) > 1:
-            errors[value] = ("one-nationality", "one nationality per row; put each nationality's count on its own row")
-            continue
         codes = []
         for part in parts:
             code = vocabulary.nationality_code(part)
@@ -171,9 +169,8 @@ def _resolve_nationalities(frame, column, problems, single) -> pd.Series:
                 break
             codes.append(code)
         resolved[value] = schema.LIST_SEPARATOR.join(dict.fromkeys(codes))
-    for code in ("one-nationality", "unknown-nationality"):
-        flagged = [v for v, (c, _) in errors.items() if c == code]
-        problems += cell_problems(frame, frame[column].isin(flagged), column, code, lambda v: errors[v][1])
+    problems += cell_problems(frame, frame[column].isin(list(errors)), column, "unknown-nationality",
+                              lambda v: errors[v][1])
     return per_distinct(frame[column], lambda v: resolved.get(v, ""), "str")
 
 

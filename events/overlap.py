@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Protocol, TypeVar
 
+from events.vocabulary import nationalities_meet
 from geo.areas import AreaKey
 
 
@@ -41,7 +42,7 @@ def _compatible(a: str, b: str) -> bool:
 
 
 def may_overlap(a: Counted, b: Counted) -> bool:
-    return (a.start <= b.end and b.start <= a.end and _compatible(a.nationality_code, b.nationality_code)
+    return (a.start <= b.end and b.start <= a.end and nationalities_meet(a.nationality_code, b.nationality_code)
             and _compatible(a.sex, b.sex) and places_overlap(a.area, b.area))
 
 
@@ -69,7 +70,7 @@ def disjoint(figures: Iterable[T], size: Callable[[T], int]) -> tuple[list[T], l
 
 def _clashes(figure: Counted, group: tuple, starts: list[date], members: list) -> bool:
     area, nationality, sex = group
-    if not (_compatible(nationality, figure.nationality_code) and _compatible(sex, figure.sex)
+    if not (nationalities_meet(nationality, figure.nationality_code) and _compatible(sex, figure.sex)
             and places_overlap(area, figure.area)):
         return False
     at = bisect_right(starts, figure.end)  # members starting on or before the figure ends

@@ -45,7 +45,6 @@ CODES = {
     "unknown-town": "A locality that is not in geo/localities.csv.",
     "town-outside-area": "A locality outside the area given.",
     "unknown-nationality": "A nationality that is not a known country.",
-    "one-nationality": "Several nationalities where one is expected.",
     "url": "A source address that is not an http(s) link.",
     # cells that go together
     "count-needs-field": "A row with a count lacks its qualifier, measure, area or status.",

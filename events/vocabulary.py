@@ -38,49 +38,106 @@ MEASURES = {
 MEASURES_OF_PEOPLE = tuple(m for m in MEASURES if m.startswith("people_"))
 SEXES = {"female": "women", "male": "men"}
 
-# Demonyms and short names used in reporting; anything else goes through pycountry.
-_NATIONALITY_ALIASES = {
-    "american": "US", "bangladeshi": "BD", "british": "GB", "burmese": "MM", "cambodian": "KH",
-    "chinese": "CN", "filipino": "PH", "indian": "IN", "indonesian": "ID", "japanese": "JP",
-    "khmer": "KH", "korean": "KR", "southkorean": "KR", "lao": "LA", "laotian": "LA",
-    "malaysian": "MY", "myanmar": "MM", "nepali": "NP", "nepalese": "NP", "pakistani": "PK",
-    "russian": "RU", "singaporean": "SG", "srilankan": "LK", "taiwan": "TW", "taiwanese": "TW",
-    "thai": "TH", "vietnam": "VN", "vietnamese": "VN",
+FOREIGN = "XF"  # a user-assigned ISO 3166 code: "foreigners", everyone but Cambodians
+_FOREIGN_WORDS = ("foreigners", "foreigner", "foreign nationals", "foreign national", "foreign")
+
+# Names and demonyms as the press writes them, where ISO's name differs or the demonym is irregular;
+# regular demonyms (Kenyan, Brazilian, Bhutanese) are derived from the names in _index().
+_ALIASES = {
+    "US": ["United States", "USA", "America", "American"], "GB": ["United Kingdom", "UK", "Britain", "British"],
+    "KR": ["South Korea", "Korea", "Korean", "South Korean", "Republic of Korea"],
+    "KP": ["North Korea", "North Korean"], "LA": ["Laos", "Lao", "Laotian"], "RU": ["Russia", "Russian"],
+    "TR": ["Turkey", "Türkiye", "Turkiye", "Turkish"], "TW": ["Taiwan", "Taiwanese"],
+    "HK": ["Hong Kong", "Hongkonger", "Hong Konger"], "MO": ["Macau", "Macao", "Macanese"],
+    "MM": ["Myanmar", "Burma", "Burmese", "Myanmarese"], "VN": ["Vietnam", "Viet Nam", "Vietnamese"],
+    "KH": ["Cambodia", "Cambodian", "Khmer"], "TH": ["Thailand", "Thai"], "PH": ["Philippines", "Filipino", "Filipina"],
+    "CN": ["China", "Chinese", "mainland China"], "IR": ["Iran", "Iranian"], "SY": ["Syria", "Syrian"],
+    "CZ": ["Czechia", "Czech"], "NL": ["Netherlands", "Dutch"], "FR": ["France", "French"],
+    "DE": ["Germany", "German"], "CH": ["Switzerland", "Swiss"], "IE": ["Ireland", "Irish"],
+    "ES": ["Spain", "Spanish"], "PT": ["Portugal", "Portuguese"], "GR": ["Greece", "Greek"], "PL": ["Polish"],
+    "SE": ["Swedish"], "DK": ["Danish"], "FI": ["Finnish"], "IL": ["Israeli"], "IQ": ["Iraqi"], "OM": ["Omani"],
+    "YE": ["Yemeni"], "SA": ["Saudi", "Saudi Arabian"], "AE": ["Emirati", "UAE"], "QA": ["Qatari"],
+    "KW": ["Kuwaiti"], "BH": ["Bahraini"], "AF": ["Afghan"], "PK": ["Pakistani"], "BD": ["Bangladeshi"],
+    "NP": ["Nepali", "Nepalese"], "LK": ["Sri Lankan"], "MV": ["Maldivian"], "UZ": ["Uzbek", "Uzbekistani"],
+    "KZ": ["Kazakh", "Kazakhstani"], "KG": ["Kyrgyz", "Kyrgyzstani"], "TJ": ["Tajik"], "TM": ["Turkmen"],
+    "CD": ["DR Congo", "Democratic Republic of the Congo", "Congolese"], "CI": ["Ivory Coast", "Ivorian"],
+    "TZ": ["Tanzania", "Tanzanian"], "BO": ["Bolivia"], "VE": ["Venezuela"], "MD": ["Moldova"],
+    "SN": ["Senegalese"], "SD": ["Sudanese"], "SO": ["Somali"], "MG": ["Malagasy"], "TL": ["Timor-Leste",
+    "East Timor", "Timorese"], "BN": ["Brunei", "Bruneian"], "NZ": ["New Zealander"], "MY": ["Malaysian"],
+    "SG": ["Singaporean"], "ID": ["Indonesian"], "IN": ["Indian"], "JP": ["Japanese"], "BY": ["Belarusian"],
+    "UA": ["Ukrainian"], "GE": ["Georgian"], "AR": ["Argentine", "Argentinian"], "CA": ["Canadian"],
+    "AU": ["Australian"], "BR": ["Brazilian"], "MX": ["Mexican"], "EG": ["Egyptian"], "MA": ["Moroccan"],
+    "TN": ["Tunisian"], "GH": ["Ghanaian"], "CM": ["Cameroonian"], "NG": ["Nigerian"], "KE": ["Kenyan"],
+    "UG": ["Ugandan"], "ET": ["Ethiopian"], "MN": ["Mongolian"], "BT": ["Bhutanese"],
 }
-_DISPLAY_NAME = {"VN": "Vietnam", "RU": "Russia", "TW": "Taiwan"}
+_DISPLAY_NAME = {"VN": "Vietnam", "RU": "Russia", "TW": "Taiwan", "KR": "South Korea", "KP": "North Korea",
+                 "LA": "Laos", "TR": "Türkiye", "MO": "Macau", "IR": "Iran", "SY": "Syria", "BO": "Bolivia",
+                 "VE": "Venezuela", "MD": "Moldova", "TZ": "Tanzania", "CD": "DR Congo", "BN": "Brunei",
+                 "CZ": "Czechia", FOREIGN: "foreign nationals"}
+
+
+@cache
+def _index() -> dict[str, str]:
+    """Every accepted spelling, folded, to its code: ISO names and codes, aliases, derived demonyms."""
+    index: dict[str, str] = {}
+    for country in pycountry.countries:
+        names = {country.name, getattr(country, "common_name", country.name), country.alpha_2, country.alpha_3}
+        for name in names:
+            index.setdefault(fold(name), country.alpha_2)
+    derived: dict[str, set[str]] = {}
+    for country in pycountry.countries:  # Kenya -> Kenyan, Brazil -> Brazilian, Bhutan -> Bhutanese
+        base = fold(getattr(country, "common_name", country.name))
+        for form in (base + "n", base + "ian", base + "ese", base + "i", base[:-1] + "an", base[:-1] + "ian"):
+            derived.setdefault(form, set()).add(country.alpha_2)
+    for form, codes in derived.items():
+        if len(codes) == 1:
+            index.setdefault(form, codes.pop())
+    for code, names in _ALIASES.items():
+        for name in names:
+            index[fold(name)] = code
+    for word in _FOREIGN_WORDS:
+        index[fold(word)] = FOREIGN
+    return index
 
 
 def nationality_code(text: str) -> str | None:
-    """ISO 3166-1 alpha-2 code for a country name, code or demonym; None if unknown."""
+    """ISO 3166-1 alpha-2 code for a country name, code or demonym (``FOREIGN`` for "foreigners"); None if unknown."""
     key = fold(text)
+    index = _index()
     for candidate in (key, key.removesuffix("s")):  # "Cambodians", "Thais"
-        if candidate in _NATIONALITY_ALIASES:
-            return _NATIONALITY_ALIASES[candidate]
-    try:
-        return pycountry.countries.lookup(text.strip()).alpha_2
-    except LookupError:
-        return None
+        if candidate in index:
+            return index[candidate]
+    return None
 
 
 def nationality_name(code: str) -> str:
-    """Short English name of a country for labels ("Vietnam", not "Viet Nam")."""
+    """Short English name for labels ("Vietnam", not "Viet Nam"); a set reads "Vietnam and Cambodia"."""
+    codes = [c for c in code.split(";") if c]
+    if len(codes) > 1:
+        names = [nationality_name(c) for c in codes]
+        return ", ".join(names[:-1]) + " and " + names[-1]
     if code in _DISPLAY_NAME:
         return _DISPLAY_NAME[code]
     country = pycountry.countries.get(alpha_2=code)
     return getattr(country, "common_name", None) or country.name
 
 
-@cache
-def _nationality_keys() -> dict[str, str]:
-    keys = {fold(c.name): nationality_name(c.alpha_2) for c in pycountry.countries}
-    keys.update({k: nationality_name(v) for k, v in _NATIONALITY_ALIASES.items()})
-    return keys
+def nationalities_meet(a: str, b: str) -> bool:
+    """Whether two nationality cells may count the same people ("" is everyone; sets are joined by ';')."""
+    if not a or not b or a == b:
+        return True
+    first, second = set(a.split(";")), set(b.split(";"))
+    if FOREIGN in first or FOREIGN in second:
+        others = second if FOREIGN in first else first
+        return others != {"KH"}
+    return not first.isdisjoint(second)
 
 
 def suggest_nationality(text: str) -> str | None:
-    keys = _nationality_keys()
-    match = difflib.get_close_matches(fold(text), list(keys), n=1, cutoff=0.6)
-    return keys[match[0]] if match else None
+    """The closest accepted name, for "did you mean" hints; always one that nationality_code accepts."""
+    index = _index()
+    match = difflib.get_close_matches(fold(text), list(index), n=1, cutoff=0.75)
+    return nationality_name(index[match[0]]) if match else None
 
 
 def suggest(text: str, choices) -> str | None:

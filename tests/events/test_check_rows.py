@@ -32,7 +32,6 @@ CASES = [
     ("unknown province", second(area="Kratei"), "area", "unknown-place", "did you mean Kratie?"),
     ("unknown nationality", second(nationality="Vietnames"), "nationality", "unknown-nationality",
      "did you mean Vietnam?"),
-    ("two nationalities", second(nationality="Vietnam;China"), "nationality", "one-nationality", None),
     ("unknown named nationality", second(nationalities_named="Thailand;Narnia"), "nationalities_named",
      "unknown-nationality", None),
     ("town outside area", second(area="Kratie", locality="Poipet"), "locality", "town-outside-area", None),
