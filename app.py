@@ -55,7 +55,7 @@ else:
             st.session_state["clicked"] = code
             st.session_state["area"] = filtered.area_of(code)
             view = View(view.filters, st.session_state["area"], view.mode)
-        panels.legend()
+        panels.legend(filtered)
     with right:
         panels.breakdown(filtered.areas.get(view.area))
         panels.named_only(events, view.filters.nationalities)

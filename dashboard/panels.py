@@ -12,7 +12,7 @@ from events.figures import Area
 from events.filters import named_without_count
 from events.vocabulary import MEASURES, STATUSES, nationality_name
 from geo import boundaries
-from geo.areas import AreaKey
+from geo.areas import UNSTATED, AreaKey
 from views import charts
 from views.map import LEGEND
 
@@ -45,10 +45,15 @@ def headline(filtered: Filtered, snapshot: Snapshot) -> None:
     st.caption(f"Showing {shown} of {snapshot.figure_count} figures under the current filters.")
 
 
-def legend() -> None:
+def legend(filtered: Filtered) -> None:
     st.altair_chart(charts.legend_chart(LEGEND), width="content")
     st.caption(f"People detained in the selection, shaded by the number reported (its qualifier is in the labels). "
                f"{md(boundaries.UNDRAWN_NOTE)} National figures are not drawn on any province.")
+    unstated = filtered.areas.get(UNSTATED)
+    if unstated is not None:
+        listed = "; ".join(f"{f.label()} {f.title} ({period_label(*f.period)})" for f in unstated.tops[:MAX_BESIDE])
+        more = f" and {len(unstated.tops) - MAX_BESIDE} more" if len(unstated.tops) > MAX_BESIDE else ""
+        st.caption(f"Not on the map, because the source does not say in which province: {md(listed)}{md(more)}.")
 
 
 def breakdown(area: Area | None) -> None:

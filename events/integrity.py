@@ -27,7 +27,7 @@ from events.problems import Problem
 from events.schema import LIST_SEPARATOR
 from events.tabular import isin
 from events.vocabulary import nationalities_meet
-from geo.areas import NATIONAL, AreaKey
+from geo.areas import NATIONAL, UNSTATED, AreaKey
 
 GROUP_COLUMNS = ("area_key", "nationality_code", "sex", "measure")  # who a figure counts
 
@@ -149,7 +149,7 @@ def _overlaps(parts: pd.DataFrame, known: set[tuple[int, int]]) -> list[Problem]
     """
     columns = ["line", "container", "dimension", "measure", "nationality_code", "sex", "start", "end"]
     codes = {key: list(AreaKey.parse(key).codes) for key in parts["area_key"].unique().tolist()}
-    national = parts["area_key"] == NATIONAL.text
+    national = parts["area_key"].isin([NATIONAL.text, UNSTATED.text])  # may be in any province
     keys = parts.loc[~national, "area_key"]
     local = parts.loc[~national, columns].assign(place=keys.map(codes)).explode("place")
     spread = parts.loc[national, columns].merge(local[["container", "place"]].drop_duplicates(), on="container",

@@ -21,7 +21,7 @@ from events.problems import Problem, cell_problems, clip
 from events.tabular import per_distinct
 from events.urls import is_web_url
 from geo import gazetteer
-from geo.areas import NATIONAL, AreaKey
+from geo.areas import NATIONAL, UNSTATED, UNSTATED_WORDS, AreaKey
 
 
 def normalise(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
@@ -88,6 +88,8 @@ def resolve_area(text: str) -> tuple[AreaKey | None, str, tuple[str, str] | None
     parts = [p.strip() for p in text.split(schema.LIST_SEPARATOR) if p.strip()]
     if not parts:
         return None, "", None
+    if len(parts) == 1 and parts[0].casefold() in UNSTATED_WORDS:
+        return UNSTATED, "", None
     codes: list[str] = []
     towns: list[str] = []
     for part in parts:

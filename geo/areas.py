@@ -15,11 +15,14 @@ from functools import cache
 from geo import gazetteer
 
 SEPARATOR = ";"
+UNSTATED_TEXT = "?"  # text form of the key of a figure in Cambodia whose province the source does not state
+UNSTATED_WORDS = ("unstated", "province not stated", "not stated", "unknown province")  # as written in ``area``
 
 
 @dataclass(frozen=True)
 class AreaKey:
     codes: tuple[str, ...] = ()  # ISO 3166-2 codes in code order; empty: the whole country
+    unstated: bool = False  # somewhere in Cambodia, the province not stated: not the whole country
 
     @classmethod
     def of(cls, codes: Iterable[str]) -> AreaKey:
@@ -31,20 +34,26 @@ class AreaKey:
         """The key of a text form; "" and "KH" are the whole country."""
         if text in ("", gazetteer.COUNTRY_CODE):
             return NATIONAL
+        if text == UNSTATED_TEXT:
+            return UNSTATED
         return AreaKey.of(text.split(SEPARATOR))
 
     @property
     def text(self) -> str:
-        return SEPARATOR.join(self.codes) or gazetteer.COUNTRY_CODE
+        return UNSTATED_TEXT if self.unstated else SEPARATOR.join(self.codes) or gazetteer.COUNTRY_CODE
 
     @property
     def scope(self) -> str:
-        """national, province or joint."""
+        """national, unstated, province or joint."""
+        if self.unstated:
+            return "unstated"
         return "national" if not self.codes else "province" if len(self.codes) == 1 else "joint"
 
     @property
     def name(self) -> str:
         """"Kratie", "Phnom Penh and Preah Sihanouk", or "Cambodia"."""
+        if self.unstated:
+            return f"{gazetteer.COUNTRY_NAME} (province not stated)"
         if not self.codes:
             return gazetteer.COUNTRY_NAME
         names = [gazetteer.provinces()[code].name for code in self.codes]
@@ -62,3 +71,4 @@ class AreaKey:
 
 
 NATIONAL = AreaKey()
+UNSTATED = AreaKey(unstated=True)

@@ -2,7 +2,7 @@
 
 from events import figures
 from events.values import Value
-from geo.areas import NATIONAL, AreaKey
+from geo.areas import NATIONAL, UNSTATED, AreaKey
 from tests.conftest import parse, row
 
 
@@ -148,3 +148,15 @@ def test_a_sub_count_by_sex_of_an_all_nationality_figure_is_in_the_breakdown():
     rows = [row(id="k", count="312"), row(id="k-women", part_of="k", sex="female", count="56")]
     [rest] = figures.areas(figures.collect(parse(rows).events))[AreaKey(("KH-10",))].breakdown
     assert (rest.nationality_code, rest.label, rest.subcounts) == ("", "312", "56 women")
+
+
+def test_a_figure_whose_province_is_not_stated_is_neither_national_nor_on_a_province():
+    rows = [row(id="nat", area="Cambodia", count="1000", qualifier="more_than"),
+            row(id="somewhere", area="province not stated", count="89", part_of="nat")]
+    result = parse(rows)
+    assert result.problems == ()
+    figs = figures.collect(result.events)
+    areas = figures.areas(figs)
+    assert areas[NATIONAL].total == Value(1000, "more_than") and areas[UNSTATED].total == Value(89)
+    [headline] = figures.headlines(figs)
+    assert headline.parts_total == Value(89) and headline.province_codes == ()

@@ -1,6 +1,6 @@
 """The key of an area: its text form, scope and names."""
 
-from geo.areas import NATIONAL, AreaKey
+from geo.areas import NATIONAL, UNSTATED, AreaKey
 
 
 def test_codes_are_kept_in_iso_order_without_repeats():
@@ -20,3 +20,8 @@ def test_scope_and_names():
 def test_the_whole_country():
     assert AreaKey.parse("KH") is NATIONAL and AreaKey.parse("") is NATIONAL
     assert (NATIONAL.scope, NATIONAL.text, NATIONAL.name) == ("national", "KH", "Cambodia")
+
+
+def test_a_province_not_stated_is_not_the_whole_country():
+    assert AreaKey.parse(UNSTATED.text) is UNSTATED and UNSTATED != NATIONAL
+    assert (UNSTATED.scope, UNSTATED.name) == ("unstated", "Cambodia (province not stated)")
