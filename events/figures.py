@@ -9,17 +9,19 @@ another figure of the same place.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from datetime import date
 from functools import cached_property
 
 import pandas as pd
 
+from events.dates import period_label
 from events.overlap import disjoint
 from events.schema import LIST_SEPARATOR
 from events.tabular import plain, tuples
 from events.values import UNKNOWN, IncompatibleBoundsError, Value, remainder, total
-from events.vocabulary import SEXES
+from events.vocabulary import SEXES, STATUSES, nationality_name
 from geo.areas import NATIONAL, AreaKey
 
 DETAINED = "people_detained"
@@ -36,6 +38,17 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Description:
+    """Who, where and when, as one report describes those it counts: sources may disagree on any of it."""
+
+    status: str
+    date_start: str
+    date_end: str
+    area: AreaKey | None
+    nationality_code: str
+
+
+@dataclass(frozen=True)
 class Report:
     """One source's version of a figure: one row of the file."""
 
@@ -43,6 +56,7 @@ class Report:
     value: Value
     claimant: str
     source: Source
+    description: Description
 
 
 @dataclass(frozen=True)
@@ -107,10 +121,31 @@ class Figure:
             grouped.setdefault(report.value, []).append(report)
         return list(grouped.items())
 
+    def disagreements(self) -> dict[str, list[tuple[str, list[Report]]]]:
+        """What the sources disagree on ("number", "status", "date", "place", "nationality"), each with
+        every version as written and the reports that give it; the first report's comes first."""
+        found = {}
+        for aspect, read in _ASPECTS.items():
+            grouped: dict[str, list[Report]] = {}
+            for report in self.reports:
+                grouped.setdefault(read(report), []).append(report)
+            if len(grouped) > 1:
+                found[aspect] = list(grouped.items())
+        return found
+
     def label(self) -> str:
         """">1,000", or every version when sources disagree: "≥270 / >270"."""
         return " / ".join(v.label() for v, _ in self.versions()) if self.disputed else self.value.label()
 
+
+_ASPECTS: dict[str, Callable[[Report], str]] = {
+    "number": lambda r: r.value.label(),
+    "status": lambda r: STATUSES.get(r.description.status, "") or "not given",
+    "date": lambda r: period_label(r.description.date_start, r.description.date_end),
+    "place": lambda r: r.description.area.name if r.description.area else "not given",
+    "nationality": lambda r: nationality_name(r.description.nationality_code) if r.description.nationality_code
+    else "all nationalities",
+}
 
 # The fields filled from the loaded table's columns of the same name, in the dataclass's order.
 _FROM_COLUMNS = [f.name for f in fields(Figure)][:-4]
@@ -120,14 +155,19 @@ assert [f.name for f in fields(Figure)][-4:] == ["area", "named_codes", "within"
 def collect(events: pd.DataFrame) -> dict[str, Figure]:
     """Figures by the id of their first row, in file order."""
     root = events["figure_id"].tolist()
-    names = ("line", "count", "qualifier", "claimant", "source_publisher", "source_title", "source_date", "source_url")
+    names = ("line", "count", "qualifier", "claimant", "source_publisher", "source_title", "source_date", "source_url",
+             "status", "date_start", "date_end", "area_key", "nationality_code")
     column = {name: plain(events[name]) for name in names}
-    sources = {key: Source(*key) for key in set(zip(*(column[n] for n in names[4:])))}  # few, shared by many rows
+    # Few distinct values, each shared by many rows: built once.
+    sources = {key: Source(*key) for key in set(zip(*(column[n] for n in names[4:8])))}
     values = {key: Value(*key) if key[0] is not None else UNKNOWN for key in set(zip(column["count"],
                                                                                      column["qualifier"]))}
+    descriptions = {key: Description(*key[:3], AreaKey.parse(key[3]) if key[3] else None, key[4])
+                    for key in set(zip(*(column[n] for n in names[8:])))}
     reports: dict[str, list[Report]] = {}
-    for key, line, count, qualifier, claimant, *cited in zip(root, *column.values()):
-        reports.setdefault(key, []).append(Report(line, values[count, qualifier], claimant, sources[tuple(cited)]))
+    for key, line, count, qualifier, claimant, *rest in zip(root, *column.values()):
+        reports.setdefault(key, []).append(Report(line, values[count, qualifier], claimant,
+                                                  sources[tuple(rest[:4])], descriptions[tuple(rest[4:])]))
     firsts = _with_days(events[events["figure_id"] == events["id"]])
     areas = {text: AreaKey.parse(text) if text else None for text in firsts["area_key"].unique().tolist()}
     lists = {text: tuple(c for c in text.split(LIST_SEPARATOR) if c)

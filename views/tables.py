@@ -16,8 +16,6 @@ from events.figures import DETAINED, Figure
 from events.urls import is_web_url
 from events.vocabulary import MEASURES, MEASURES_OF_PEOPLE, nationality_name
 
-MAX_VERSIONS = 5  # columns of "Where sources disagree"; a figure with more says how many more
-
 
 def newest_first(figures: Iterable[Figure]) -> list[Figure]:
     return sorted(figures, key=lambda f: f.start, reverse=True)
@@ -59,17 +57,14 @@ def other_measures_table(figures: Iterable[Figure]) -> pd.DataFrame:
 
 
 def disagreements_table(figures: Iterable[Figure]) -> pd.DataFrame:
-    """Figures whose sources give different numbers: each version with who gives it."""
+    """What sources disagree on, one row per figure and aspect, with every version and who gives it."""
     rows = []
     for figure in figures:
-        if not figure.disputed:
-            continue
-        versions = figure.versions()
-        cells = {"figure": figure.title}
-        for i, (value, reports) in enumerate(versions[:MAX_VERSIONS], start=1):
-            cells[f"version {i}"] = f"{value.label()} ({', '.join(r.source.publisher for r in reports)})"
-        if len(versions) > MAX_VERSIONS:
-            cells["more versions"] = f"{len(versions) - MAX_VERSIONS} more in the sources table"
-        cells["used in sums"] = figure.value.label()
-        rows.append(cells)
-    return pd.DataFrame(rows)
+        for aspect, versions in figure.disagreements().items():
+            rows.append({
+                "figure": figure.title, "differs on": aspect,
+                "versions": " · ".join(f"{text} ({', '.join(dict.fromkeys(r.source.publisher for r in reports))})"
+                                       for text, reports in versions),
+                "used": figure.value.label() if aspect == "number" else f"{versions[0][0]} (first report)",
+            })
+    return pd.DataFrame(rows, columns=["figure", "differs on", "versions", "used"])

@@ -34,8 +34,29 @@ def test_disagreements_list_each_version_and_what_sums_use():
                           source_publisher="Other", source_url="https://example.org/b"),
                       row(id="b", area="Pursat", source_url="https://example.org/c")])
     [disputed] = tables.disagreements_table(figs.values()).to_dict("records")
-    assert disputed == {"figure": "Raid", "version 1": "≥270 (Example News)", "version 2": ">270 (Other)",
-                        "used in sums": "≥270"}
+    assert disputed == {"figure": "Raid", "differs on": "number", "versions": "≥270 (Example News) · >270 (Other)",
+                        "used": "≥270"}
+
+
+def test_every_version_of_every_aspect_is_shown():
+    numbers = ["271", "270", "272", "271", "269", "280"]
+    rows = [row(id="p", area="Poipet", nationality="Indonesia", count=numbers[0], date_start="2025-07-16",
+                status="suspects")]
+    rows += [row(id=f"p{i}", same_figure_as="p", area="Poipet" if i < 4 else "Cambodia", nationality="Indonesia",
+                 count=n, date_start="2025-07-16" if i != 2 else "2025-07-15",
+                 status="victims" if i == 3 else "suspects", source_publisher=f"Outlet {i}",
+                 source_url=f"https://example.org/{i}")
+             for i, n in enumerate(numbers[1:], start=1)]
+    figs = collected(rows)
+    table = tables.disagreements_table(figs.values())
+    versions = dict(zip(table["differs on"], table["versions"]))
+    assert versions["number"].count("(") == 5  # 271 twice, then 270, 272, 269, 280: five versions, all shown
+    assert versions["date"] == ("16 Jul 2025 (Example News, Outlet 1, Outlet 3, Outlet 4, Outlet 5) · "
+                                "15 Jul 2025 (Outlet 2)")
+    assert versions["status"].startswith("reported as suspects")
+    assert "reported as victims (Outlet 3)" in versions["status"]
+    assert versions["place"] == ("Banteay Meanchey (Example News, Outlet 1, Outlet 2, Outlet 3) · "
+                                 "Cambodia (Outlet 4, Outlet 5)")
 
 
 def test_deportations_are_listed_apart_and_never_added_to_arrests():
