@@ -82,7 +82,7 @@ class Figure:
     measure: str
     notes: str
     area: AreaKey | None  # None: the row names no place
-    named_codes: tuple[str, ...]  # nationalities named without a count
+    named_codes: tuple[str, ...]  # nationalities named without a count, by any of its sources
     within: tuple[str, ...]  # ids of the figures that contain this one
     reports: tuple[Report, ...]
 
@@ -170,11 +170,21 @@ def collect(events: pd.DataFrame) -> dict[str, Figure]:
                                                   sources[tuple(rest[:4])], descriptions[tuple(rest[4:])]))
     firsts = _with_days(events[events["figure_id"] == events["id"]])
     areas = {text: AreaKey.parse(text) if text else None for text in firsts["area_key"].unique().tolist()}
-    lists = {text: tuple(c for c in text.split(LIST_SEPARATOR) if c)
-             for text in {*firsts["named_codes"].unique().tolist(), *firsts["within"].unique().tolist()}}
-    return {cells[0]: Figure(*cells, areas[area], lists[named], lists[within], tuple(reports[cells[0]]))  # [0]: id
-            for cells, area, named, within in zip(tuples(firsts, _FROM_COLUMNS), firsts["area_key"].tolist(),
-                                                  firsts["named_codes"].tolist(), firsts["within"].tolist())}
+    named = _named_by_any_report(events)
+    within = {text: tuple(c for c in text.split(LIST_SEPARATOR) if c) for text in firsts["within"].unique().tolist()}
+    return {cells[0]: Figure(*cells, areas[area], named.get(cells[0], ()), within[inside],  # cells[0]: the id
+                             tuple(reports[cells[0]]))
+            for cells, area, inside in zip(tuples(firsts, _FROM_COLUMNS), firsts["area_key"].tolist(),
+                                           firsts["within"].tolist())}
+
+
+def _named_by_any_report(events: pd.DataFrame) -> dict[str, tuple[str, ...]]:
+    """Nationalities named without a count by any source of each figure, in the order first named."""
+    rows = events.loc[events["named_codes"] != "", ["figure_id", "named_codes"]]
+    named: dict[str, dict[str, None]] = {}
+    for figure_id, codes in zip(rows["figure_id"].tolist(), rows["named_codes"].tolist()):
+        named.setdefault(figure_id, {}).update(dict.fromkeys(codes.split(LIST_SEPARATOR)))
+    return {figure_id: tuple(codes) for figure_id, codes in named.items()}
 
 
 def _with_days(frame: pd.DataFrame) -> pd.DataFrame:

@@ -160,3 +160,10 @@ def test_a_figure_whose_province_is_not_stated_is_neither_national_nor_on_a_prov
     assert areas[NATIONAL].total == Value(1000, "more_than") and areas[UNSTATED].total == Value(89)
     [headline] = figures.headlines(figs)
     assert headline.parts_total == Value(89) and headline.province_codes == ()
+
+
+def test_nationalities_named_by_any_source_are_kept():
+    rows = [row(id="k", count="312", nationalities_named="Thailand;Myanmar"),
+            row(id="k-2", same_figure_as="k", count="312", nationalities_named="Myanmar;Vietnam",
+                source_url="https://example.org/b")]
+    assert figures.collect(parse(rows).events)["k"].named_codes == ("TH", "MM", "VN")
