@@ -119,8 +119,10 @@ def _many(params, key, convert, notices) -> list:
 
 def _province_code(text: str) -> str | None:
     province = gazetteer.find_province(text)
-    town = None if province else gazetteer.find_locality(text)
-    return province.code if province else (town.province if town else None)
+    places = [] if province else gazetteer.find_localities(text)
+    if province is None and len({p.province for p in places}) != 1:
+        return None  # unknown, or a place name found in several provinces
+    return province.code if province else places[0].province
 
 
 def _area(text: str, notices: list[str]) -> AreaKey | None:

@@ -99,10 +99,12 @@ def resolve_area(text: str) -> tuple[AreaKey | None, str, tuple[str, str] | None
                                   f"'{clip(part)}' means the whole country; do not combine it with provinces")
             return NATIONAL, "", None
         province = gazetteer.find_province(part)
-        town = None if province else gazetteer.find_locality(part)
-        if town:
-            province = gazetteer.provinces()[town.province]
-            towns.append(town.name)
+        places = [] if province else gazetteer.find_localities(part)
+        if len({p.province for p in places}) > 1:
+            return None, "", ("ambiguous-place", _ambiguous(part, places, "area"))
+        if places:
+            province = gazetteer.provinces()[places[0].province]
+            towns.append(places[0].name)
         if province is None:
             hint = gazetteer.suggest_place(part)
             did_you_mean = f"did you mean {hint}? " if hint else ""
@@ -113,9 +115,16 @@ def resolve_area(text: str) -> tuple[AreaKey | None, str, tuple[str, str] | None
     return key, towns[0] if len(towns) == 1 and key.scope == "province" else "", None
 
 
+def _ambiguous(name: str, places, column: str) -> str:
+    where = ", ".join(sorted({gazetteer.provinces()[p.province].name for p in places}))
+    fix = ("write its province in area and the place in locality" if column == "area"
+           else "write its province in area")
+    return f"'{clip(name)}' names places in several provinces ({where}); {fix}"
+
+
 def _resolve_areas(frame, problems) -> tuple[pd.Series, pd.Series]:
     errors = {v: error for v in frame["area"].unique().tolist() if (error := resolve_area(v)[2])}
-    for code in ("unknown-place", "country-with-provinces"):
+    for code in ("unknown-place", "country-with-provinces", "ambiguous-place"):
         flagged = [v for v, (c, _) in errors.items() if c == code]
         problems += cell_problems(frame, frame["area"].isin(flagged), "area", code, lambda v: errors[v][1])
 
@@ -128,28 +137,34 @@ def _resolve_areas(frame, problems) -> tuple[pd.Series, pd.Series]:
 
 
 def _resolve_towns(frame, area_keys: pd.Series, implied: pd.Series, problems) -> pd.Series:
-    names = {}
-    for value in frame["locality"].unique():
-        town = gazetteer.find_locality(value) if value else None
-        names[value] = town.name if town else ""
-    towns = frame["locality"].map(names)
-
-    def unknown_message(value):
-        hint = gazetteer.suggest_place(value)
-        return (f"unknown town '{clip(value)}'; add it to geo/localities.csv with its GeoNames id"
-                + (f" (did you mean {hint}?)" if hint else ""))
-
-    problems += cell_problems(frame, (frame["locality"] != "") & (towns == ""), "locality", "unknown-town",
-                              unknown_message)
-    province_of = {name: town.province for name, town in gazetteer.localities().items()}
-    named = (towns != "") & (area_keys != "")
-    outside = pd.Series(False, index=frame.index)
-    if named.any():
-        outside[named] = [province_of[town] not in AreaKey.parse(key).codes
-                          for town, key in zip(towns[named].tolist(), area_keys[named].tolist())]
-    problems += [Problem(int(line), "locality", "town-outside-area", f"{town} is not in the area given ({area})")
-                 for line, town, area in zip(frame.loc[outside, "line"], towns[outside], frame.loc[outside, "area"])]
+    """The gazetteer's name of each locality, looked up in the provinces of the row's area."""
+    resolved: dict[tuple[str, str], tuple[str, str, str]] = {}  # (locality, area key) -> (name, code, message)
+    pairs = list(zip(frame["locality"].tolist(), area_keys.tolist()))
+    for value, key in set(pairs):
+        if value:
+            resolved[value, key] = _town(value, key, frame.loc[frame["locality"] == value, "area"].iloc[0])
+    outcome = [resolved.get(pair, ("", "", "")) for pair in pairs]
+    towns = pd.Series([name for name, _, _ in outcome], index=frame.index, dtype="str")
+    for code in ("unknown-town", "town-outside-area", "ambiguous-place"):
+        flagged = pd.Series([c == code for _, c, _ in outcome], index=frame.index)
+        messages = {value: m for (value, _), (_, c, m) in resolved.items() if c == code}
+        problems += cell_problems(frame, flagged, "locality", code, messages.__getitem__)
     return towns.where(towns != "", implied)
+
+
+def _town(value: str, key: str, area: str) -> tuple[str, str, str]:
+    """(name, problem code, message) for a locality cell in a row whose area has this key."""
+    provinces = AreaKey.parse(key).codes if key else ()
+    places = gazetteer.find_localities(value, provinces)
+    if len(places) == 1 or (places and len({p.province for p in places}) == 1):
+        return places[0].name, "", ""
+    if places:
+        return "", "ambiguous-place", _ambiguous(value, places, "locality")
+    if provinces and gazetteer.find_localities(value):
+        return "", "town-outside-area", f"{clip(value)} is not in the area given ({clip(area)})"
+    hint = gazetteer.suggest_place(value)
+    return "", "unknown-town", (f"unknown town or district '{clip(value)}'; add it to geo/localities.csv"
+                                + (f" (did you mean {hint}?)" if hint else ""))
 
 
 # --- nationalities ----------------------------------------------------------------------

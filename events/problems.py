@@ -44,6 +44,7 @@ CODES = {
     "country-with-provinces": "The whole country combined with provinces in one area.",
     "unknown-town": "A locality that is not in geo/localities.csv.",
     "town-outside-area": "A locality outside the area given.",
+    "ambiguous-place": "A town or district name found in several provinces, with no province to tell which.",
     "unknown-nationality": "A nationality that is not a known country.",
     "url": "A source address that is not an http(s) link.",
     # cells that go together

