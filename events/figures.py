@@ -19,7 +19,7 @@ import pandas as pd
 from events.dates import period_label
 from events.overlap import disjoint
 from events.schema import LIST_SEPARATOR
-from events.tabular import plain, tuples
+from events.tabular import days, plain, tuples
 from events.values import UNKNOWN, IncompatibleBoundsError, Value, remainder, total
 from events.vocabulary import SEXES, STATUSES, nationality_name
 from geo.areas import NATIONAL, AreaKey
@@ -188,9 +188,8 @@ def _named_by_any_report(events: pd.DataFrame) -> dict[str, tuple[str, ...]]:
 
 
 def _with_days(frame: pd.DataFrame) -> pd.DataFrame:
-    """``start`` and ``end`` as dates (numpy converts a whole column at C speed; pandas one by one)."""
-    days = {c: frame[c].to_numpy("datetime64[D]").astype(object) for c in ("start", "end")}
-    return frame.assign(**{c: pd.Series(v, index=frame.index, dtype=object) for c, v in days.items()})
+    """``start`` and ``end`` as dates, as the figures carry them."""
+    return frame.assign(**{c: pd.Series(days(frame[c]), index=frame.index, dtype=object) for c in ("start", "end")})
 
 
 @dataclass(frozen=True)

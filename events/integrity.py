@@ -25,7 +25,8 @@ import pandas as pd
 from events.overlap import disjoint
 from events.problems import Problem
 from events.schema import LIST_SEPARATOR
-from events.tabular import isin
+from events.tabular import days, isin, plain
+from events.values import Value
 from events.vocabulary import nationalities_meet
 from geo.areas import NATIONAL, UNSTATED, AreaKey
 
@@ -118,16 +119,14 @@ def _exceeded(parts: pd.DataFrame) -> list[Problem]:
     exact = parts[parts["qualifier_container"] == "exact"]
     if exact.empty:
         return []
-    count = exact["count"].astype("float64")
-    least = (count.where(exact["qualifier"].isin(["exact", "at_least"]), 0)
-             + (count + 1).where(exact["qualifier"] == "more_than", 0)).fillna(0).astype(int)
-    days = {c: exact[c].to_numpy("datetime64[D]").astype(object) for c in ("start", "end")}
     by_container: dict[tuple[str, int, int], list[_Part]] = {}
-    for container, container_line, room, line, low, key, nationality, sex, start, end in zip(
-            exact["container"], exact["line_container"], exact["count_container"], exact["line"], least,
-            exact["area_key"], exact["nationality_code"], exact["sex"], days["start"], days["end"]):
+    for container, container_line, room, line, count, qualifier, key, nationality, sex, start, end in zip(
+            exact["container"], exact["line_container"], exact["count_container"], exact["line"], plain(exact["count"]),
+            exact["qualifier"], exact["area_key"], exact["nationality_code"], exact["sex"], days(exact["start"]),
+            days(exact["end"])):
+        least = Value(count, qualifier).lower if count is not None else 0
         by_container.setdefault((container, int(container_line), int(room)), []).append(
-            _Part(int(line), int(low), AreaKey.parse(key), nationality, sex, start, end))
+            _Part(int(line), least, AreaKey.parse(key), nationality, sex, start, end))
     problems = []
     for (_, container_line, room), members in by_container.items():
         added = disjoint(members, lambda part: part.least)[0]

@@ -23,8 +23,8 @@ from events.problems import Problem
 from events.schema import LIST_SEPARATOR
 
 
-def resolve_links(frame: pd.DataFrame, every_row: pd.DataFrame) -> tuple[pd.DataFrame, pd.Index, list[Problem]]:
-    """The rows kept, with ``figure_id`` and ``within``; the rows set aside; and the problems.
+def resolve_links(frame: pd.DataFrame, every_row: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
+    """The rows kept, with ``figure_id`` and ``within``, and the problems (those of rows set aside included).
 
     ``every_row`` holds the id and line of every row read, valid or not, to say
     where a lost target went.
@@ -57,7 +57,7 @@ def resolve_links(frame: pd.DataFrame, every_row: pd.DataFrame) -> tuple[pd.Data
     kept = ~frame["id"].isin(rejected)
     out = frame[kept].assign(figure_id=[figure_of[i] for i in frame.loc[kept, "id"].tolist()])
     out["within"] = [LIST_SEPARATOR.join(within.get(figure_of[i], ())) for i in out["id"].tolist()]
-    return out, frame.index[~kept], problems
+    return out, problems
 
 
 class _LostTargets:

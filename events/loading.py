@@ -77,7 +77,7 @@ def parse_events(raw: bytes) -> LoadResult:
     bad_lines = {p.line for p in cell_problems if p.rejects_row}
     valid = _without(normalised, normalised.index[normalised["line"].isin(bad_lines)])
 
-    valid, _, link_problems = resolve_links(valid, frame[["id", "line"]])
+    valid, link_problems = resolve_links(valid, frame[["id", "line"]])
     problems += cell_problems + link_problems + integrity.check_parts(valid) + integrity.check_sources(valid)
 
     set_aside = ~cells.index.isin(valid.index)

@@ -142,17 +142,15 @@ def _resolve_towns(frame, area_keys: pd.Series, implied: pd.Series, problems) ->
     pairs = list(zip(frame["locality"].tolist(), area_keys.tolist()))
     for value, key in set(pairs):
         if value:
-            resolved[value, key] = _town(value, key, frame.loc[frame["locality"] == value, "area"].iloc[0])
+            resolved[value, key] = _town(value, key)
     outcome = [resolved.get(pair, ("", "", "")) for pair in pairs]
+    problems += [Problem(int(line), "locality", code, message)
+                 for line, (_, code, message) in zip(frame["line"].tolist(), outcome) if code]
     towns = pd.Series([name for name, _, _ in outcome], index=frame.index, dtype="str")
-    for code in ("unknown-town", "town-outside-area", "ambiguous-place"):
-        flagged = pd.Series([c == code for _, c, _ in outcome], index=frame.index)
-        messages = {value: m for (value, _), (_, c, m) in resolved.items() if c == code}
-        problems += cell_problems(frame, flagged, "locality", code, messages.__getitem__)
     return towns.where(towns != "", implied)
 
 
-def _town(value: str, key: str, area: str) -> tuple[str, str, str]:
+def _town(value: str, key: str) -> tuple[str, str, str]:
     """(name, problem code, message) for a locality cell in a row whose area has this key."""
     provinces = AreaKey.parse(key).codes if key else ()
     places = gazetteer.find_localities(value, provinces)
@@ -161,7 +159,7 @@ def _town(value: str, key: str, area: str) -> tuple[str, str, str]:
     if places:
         return "", "ambiguous-place", _ambiguous(value, places, "locality")
     if provinces and gazetteer.find_localities(value):
-        return "", "town-outside-area", f"{clip(value)} is not in the area given ({clip(area)})"
+        return "", "town-outside-area", f"{clip(value)} is not in the area given ({AreaKey.parse(key).name})"
     hint = gazetteer.suggest_place(value)
     return "", "unknown-town", (f"unknown town or district '{clip(value)}'; add it to geo/localities.csv"
                                 + (f" (did you mean {hint}?)" if hint else ""))

@@ -41,11 +41,6 @@ def _compatible(a: str, b: str) -> bool:
     return a == b or not a or not b
 
 
-def may_overlap(a: Counted, b: Counted) -> bool:
-    return (a.start <= b.end and b.start <= a.end and nationalities_meet(a.nationality_code, b.nationality_code)
-            and _compatible(a.sex, b.sex) and places_overlap(a.area, b.area))
-
-
 def disjoint(figures: Iterable[T], size: Callable[[T], int]) -> tuple[list[T], list[T]]:
     """The figures that may be added together, largest first, and those beside them (in the given order).
 
