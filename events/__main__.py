@@ -1,7 +1,7 @@
 """Command line: ``python -m events check [PATH]``.
 
 Prints one line per problem as PATH:LINE: COLUMN: message [code], root causes
-first, then the rows set aside only because of them. Exit status: 0 valid,
+first, then their consequences (rows shown without a link to a row set aside). Exit status: 0 valid,
 1 problems found, 2 the file cannot be read.
 """
 
