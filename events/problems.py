@@ -2,7 +2,7 @@
 
 Codes are a catalogue in the manner of Frictionless's errors: tests and tools rely
 on the code, never on the English message. A problem that only follows from
-another (a row set aside because the row it refers to was) names that root cause
+another (a row that lost a link because the row it refers to was set aside) names that root cause
 in ``cause`` and is listed after the root causes.
 """
 
