@@ -6,15 +6,13 @@ the event model in events/ and the reference geography in geo/.
 
 from __future__ import annotations
 
-from datetime import date
-
 import streamlit as st
 from streamlit_folium import st_folium
 
 from dashboard import card_page, data, panels, sidebar
 from dashboard.markdown import md
 from dashboard.url_state import View, link
-from events.filters import nationalities_counted
+from events.filters import nationalities_counted, period_covered
 from views.map import build_map
 
 st.set_page_config(page_title="Crackdown Map", page_icon="🗺️", layout="wide")
@@ -31,8 +29,7 @@ if events.empty:
     panels.problems(snapshot)
     st.stop()
 
-bounds = (events["start"].min().date(), min(events["end"].max().date(), date.today()))
-view, notices = sidebar.current_view(*bounds, nationalities_counted(events))
+view, notices = sidebar.current_view(*period_covered(events), nationalities_counted(events))
 for notice in notices:
     st.info(md(notice))
 filtered = data.filtered(key, view.filters, repr(view.filters))

@@ -2,7 +2,8 @@
 
 Each "wave" is a few days of raids: a national container, province totals inside
 it, nationality parts inside those, a sub-count of women, repeats by a second
-source, and sometimes a pair of provinces reported jointly. All rows are valid,
+source, and sometimes a pair of provinces reported jointly, dates a source is unsure
+of (EDTF ``?``) or nationalities left unnamed. All rows are valid,
 so a file of N rows loads N valid rows. Deterministic for a given seed.
 """
 
@@ -41,7 +42,8 @@ def csv_text(count: int, seed: int = 7) -> str:
 
 def _wave(rng: random.Random, wave: int, codes: list[str]) -> list[dict]:
     first = START + timedelta(days=3 * wave)
-    period = {"date_start": first.isoformat(), "date_end": (first + timedelta(days=2)).isoformat()}
+    uncertain = "?" if wave % 7 == 3 else ""  # some sources are unsure of the days
+    period = {"date_start": first.isoformat() + uncertain, "date_end": (first + timedelta(days=2)).isoformat()}
     source = _source(rng)
     national_id = f"w{wave}-national"
     out = [_row(national_id, "Cambodia", rng.randint(500, 5000), "more_than", period, source)]
@@ -54,7 +56,9 @@ def _wave(rng: random.Random, wave: int, codes: list[str]) -> list[dict]:
     for code in provinces:
         pid = f"w{wave}-{code.lower()}"
         total = rng.randint(50, 600)
-        out.append(_row(pid, code, total, "exact", period, source, part_of=national_id))
+        unnamed = str(rng.randint(1, 4)) if rng.random() < 0.2 else ""  # "and people of 3 other nationalities"
+        out.append(_row(pid, code, total, "exact", period, source, part_of=national_id,
+                        nationalities_unnamed=unnamed))
         out.append(_row(f"{pid}-b", code, total, rng.choice(["exact", "at_least"]), period, _source(rng),
                         same_figure_as=pid))
         for nationality in rng.sample(NATIONALITIES, 3):

@@ -14,6 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from events import figures
+from events.dates import latest
 from events.filters import Filters, filter_events
 from events.loading import LoadResult, events_path, load_events
 from geo.areas import AreaKey
@@ -45,7 +46,7 @@ def file_key() -> tuple[str, int, int]:
 def snapshot(key: tuple[str, int, int]) -> Snapshot:
     result = load_events(Path(key[0]))
     dates = pd.concat([result.events["date_end"], result.events["date_start"], result.events["source_date"]])
-    return Snapshot(result, max((d for d in dates.tolist() if d), default=""),
+    return Snapshot(result, latest(dates.unique().tolist()),
                     int((result.events["figure_id"] == result.events["id"]).sum()))
 
 
@@ -66,6 +67,10 @@ class Filtered:
     @cached_property
     def timeline(self) -> list[figures.Figure]:
         return tables.on_timeline(self.newest_first)
+
+    @cached_property
+    def off_timeline(self) -> list[figures.Figure]:
+        return tables.off_timeline(self.newest_first)
 
     @cached_property
     def sources(self) -> pd.DataFrame:

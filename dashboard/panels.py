@@ -83,6 +83,10 @@ def timeline(filtered: Filtered) -> None:
         st.caption(f"Showing the latest {TIMELINE_LIMIT} of {len(shown)} events; narrow the period to see others.")
         shown = shown[:TIMELINE_LIMIT]
     table = charts.timeline_table(shown)
+    undated = filtered.off_timeline
+    if undated:
+        st.caption("Not on the timeline, because the source does not state when it began or in which year: "
+                   + "; ".join(f"{md(f.title)} ({md(period_label(*f.period))})" for f in undated[:TIMELINE_LIMIT]))
     if table.empty:
         st.info("Nothing in the selected period.")
         return

@@ -71,7 +71,7 @@ class Figure:
     line: int
     event_type: str
     title: str
-    date_start: str  # as written: "2025-07-16", "2025-07" or "2025"
+    date_start: str  # as written: "2025-07-16", "2025-07", "2025" or an EDTF form (events.dates)
     date_end: str
     start: date  # first day the dates cover
     end: date  # last day
@@ -81,6 +81,7 @@ class Figure:
     status: str
     measure: str
     notes: str
+    nationalities_unnamed: int | None  # further nationalities among those counted, not named by the source
     area: AreaKey | None  # None: the row names no place
     named_codes: tuple[str, ...]  # nationalities named without a count, by any of its sources
     within: tuple[str, ...]  # ids of the figures that contain this one
@@ -169,6 +170,9 @@ def collect(events: pd.DataFrame) -> dict[str, Figure]:
         reports.setdefault(key, []).append(Report(line, values[count, qualifier], claimant,
                                                   sources[tuple(rest[:4])], descriptions[tuple(rest[4:])]))
     firsts = _with_days(events[events["figure_id"] == events["id"]])
+    # nationalities left unnamed: the most any source of the figure says
+    firsts = firsts.assign(nationalities_unnamed=firsts["id"].map(
+        events.groupby("figure_id")["nationalities_unnamed"].max()).astype("Int64"))
     areas = {text: AreaKey.parse(text) if text else None for text in firsts["area_key"].unique().tolist()}
     named = _named_by_any_report(events)
     within = {text: tuple(c for c in text.split(LIST_SEPARATOR) if c) for text in firsts["within"].unique().tolist()}
@@ -201,6 +205,16 @@ class BreakdownRow:
     label: str  # the value as shown, every version when sources disagree
     subcounts: str  # "45 women"
     named_codes: tuple[str, ...] = ()  # nationalities named without a count (remainder only)
+    unnamed: Value | None = None  # how many more nationalities the sources say are there, unnamed (remainder only)
+
+    def named_words(self) -> str:
+        """"Thailand, Myanmar and 3 other nationalities not named", or ""."""
+        names = [nationality_name(c) for c in self.named_codes]
+        if self.unnamed is not None:
+            more = "other " if names else ""
+            plural = "nationality" if self.unnamed.count == 1 and self.unnamed.qualifier == "exact" else "nationalities"
+            names.append(f"{self.unnamed.words()} {more}{plural} not named")
+        return ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else "".join(names)
 
 
 @dataclass
@@ -272,6 +286,7 @@ class Area:
         remainders: list[Value] = []
         rest_of_sex: list[Figure] = []
         named: list[str] = []
+        unnamed: list[int] = []
         for top in self.added:
             inside = self.parts.get(top.id, [])
             pieces = disjoint([f for f in inside if f.nationality_code and not f.sex], _size)[0]
@@ -282,18 +297,26 @@ class Area:
                 remainders.append(rest if rest is not None else UNKNOWN)
                 rest_of_sex += disjoint([f for f in inside if f.sex and not f.nationality_code], _size)[0]
                 named += top.named_codes
+                unnamed += [top.nationalities_unnamed] if top.nationalities_unnamed else []
         rows = [self._nationality_row(code, group) for code, group in by_nationality.items()]
         rows.sort(key=lambda r: -r.value.best)
         if remainders:
             rest = _sum_or_none(remainders)
             rows.append(BreakdownRow("", rest or UNKNOWN, rest.label() if rest else "not derivable",
-                                     _subcounts(rest_of_sex), tuple(dict.fromkeys(named))))
+                                     _subcounts(rest_of_sex), tuple(dict.fromkeys(named)), _unnamed(unnamed)))
         return rows
 
     def _nationality_row(self, code: str, group: list[Figure]) -> BreakdownRow:
         value = total(f.value for f in group)
         of_sex = [p for f in group for p in disjoint([p for p in self.parts.get(f.id, []) if p.sex], _size)[0]]
         return BreakdownRow(code, value, group[0].label() if len(group) == 1 else value.label(), _subcounts(of_sex))
+
+
+def _unnamed(counts: list[int]) -> Value | None:
+    """Unnamed nationalities of several figures may be the same ones: at least the most any figure gives."""
+    if not counts:
+        return None
+    return Value(max(counts), "exact" if len(counts) == 1 else "at_least")
 
 
 def _size(figure: Figure) -> int:

@@ -1,6 +1,7 @@
 """Which rows a view shows: period, provinces, nationalities, event types, statuses.
 
-A row is in a period when its dates overlap it. A figure's repeats (other
+A row is in a period when its dates overlap it; a row whose year is not stated is in
+no chosen period (it is shown when the period is left open). A figure's repeats (other
 sources) go with it, so filtering never splits a figure from its sources.
 """
 
@@ -11,6 +12,7 @@ from datetime import date
 
 import pandas as pd
 
+from events.dates import UNKNOWN_YEAR, year_known
 from events.schema import LIST_SEPARATOR
 from events.vocabulary import FOREIGN
 from geo.areas import AreaKey
@@ -28,6 +30,9 @@ class Filters:
 
 def filter_events(events: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     keep = pd.Series(True, index=events.index)
+    if filters.start is not None or filters.end is not None:
+        # a date without its year cannot be said to fall in a chosen period
+        keep &= ~(events["date_start"].str.startswith(UNKNOWN_YEAR) | events["date_end"].str.startswith(UNKNOWN_YEAR))
     if filters.start is not None:
         keep &= events["end"] >= pd.Timestamp(filters.start)
     if filters.end is not None:
@@ -48,6 +53,16 @@ def filter_events(events: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     first = events["figure_id"] == events["id"]
     keep = events["figure_id"].isin(set(events.loc[keep & first, "id"]))
     return events[keep]
+
+
+def period_covered(events: pd.DataFrame) -> tuple[date, date]:
+    """First and last day of the dates whose year is known (the period filter's range), never after today."""
+    starts = events.loc[events["date_start"].map(year_known), "start"]
+    ends = events.loc[events["date_end"].where(events["date_end"] != "", events["date_start"]).map(year_known), "end"]
+    today = date.today()
+    first = starts.min().date() if len(starts) else today
+    last = min(ends.max().date(), today) if len(ends) else today
+    return first, max(first, last)
 
 
 def nationalities_counted(events: pd.DataFrame) -> list[str]:

@@ -4,19 +4,20 @@ Adds derived columns beside the cells as written (which stay untouched, so a
 maintainer's text can always be shown back): ``start`` and ``end`` (the days a
 date covers), ``area_key`` (text form of geo.areas.AreaKey), ``town`` (the
 gazetteer's name of the town named or implied), ``nationality_code`` and
-``named_codes`` (ISO 3166-1 alpha-2), and ``count`` as a number. Each distinct
+``named_codes`` (ISO 3166-1 alpha-2), and ``count`` and ``nationalities_unnamed`` as numbers. Each distinct
 value is resolved once.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import cache
 
 import pandas as pd
 
 from events import schema, vocabulary
-from events.dates import ISO_DATE, date_bounds
+from events.dates import OPEN, date_bounds, form_hint
 from events.problems import Problem, cell_problems, clip
 from events.tabular import per_distinct
 from events.urls import is_web_url
@@ -35,7 +36,8 @@ def normalise(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
     out["town"] = _resolve_towns(frame, out["area_key"], implied_town, problems)
     out["nationality_code"] = _resolve_nationalities(frame, "nationality", problems)
     out["named_codes"] = _resolve_nationalities(frame, "nationalities_named", problems)
-    out["count"] = per_distinct(frame["count"], lambda v: int(v) if v.isdigit() and v.isascii() else None, "Int64")
+    for column in ("count", "nationalities_unnamed"):
+        out[column] = per_distinct(frame[column], lambda v: int(v) if v.isdigit() and v.isascii() else None, "Int64")
     problems += _check_figure_fields(frame)
     problems += _check_urls(frame)
     return out, problems
@@ -46,13 +48,21 @@ def normalise(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
 
 def _check_dates(frame, column) -> list[Problem]:
     today = date.today()
+    pattern = next(c.pattern for c in schema.columns() if c.name == column)
     messages = {}
-    for value in frame[column].unique():
-        if not value or not ISO_DATE.fullmatch(value):
+    for value in frame[column].unique().tolist():
+        if not value or not pattern.fullmatch(value):
             continue  # blank, or already reported by the schema pattern
-        bounds = date_bounds(value)
-        if bounds is None:
+        bounds = date_bounds(value, today)
+        if value == OPEN and column != "date_start":
+            messages[value] = ("invalid-date", "only a start can be left open; write the last day, or leave it blank")
+        elif bounds is None and re.fullmatch(r"[0-9]{4}-(2[1-9]|3[0-2])", value):
+            messages[value] = ("invalid-date", f"{value} is an EDTF season; {form_hint(value)}")
+        elif bounds is None and re.fullmatch(r"[0-9X]{4}-[0-9]{2}(-[0-9]{2})?", value):
             messages[value] = ("invalid-date", f"{value} is not a real calendar date")
+        elif bounds is None:
+            messages[value] = ("invalid-date", f"'{clip(value)}' is not a date in a form this file takes; "
+                                               f"{form_hint(value)}")
         elif bounds[0] > today:
             messages[value] = ("future-date", f"{value} is in the future (today is {today.isoformat()})")
     problems = []

@@ -37,7 +37,7 @@ CODES = {
     "duplicate-id": "An id is used by an earlier row.",
     "id-reused": "An id used here is used again by later rows (noted on the first use).",
     # one cell against the domain
-    "invalid-date": "A date in the right format that is not on the calendar.",
+    "invalid-date": "A date that is not on the calendar, or not in a form the file takes (ISO or the EDTF subset).",
     "future-date": "A date after today.",
     "period-reversed": "A period that ends before it starts.",
     "unknown-place": "An area that is not a known province, town or the country.",

@@ -12,6 +12,7 @@ import re
 import pandas as pd
 
 from events import schema, vocabulary
+from events.dates import form_hint
 from events.problems import Problem, cell_problems, clip
 from events.tabular import isin
 
@@ -92,8 +93,10 @@ def _integer_message(value: str) -> str:
 
 
 def _pattern_message(column: str, value: str) -> str:
-    if column.startswith("date") or column == "source_date":
-        return f"'{clip(value)}' is not a date; write YYYY-MM-DD, YYYY-MM or YYYY"
+    if column.startswith("date"):
+        return f"'{clip(value)}' is not a date; {form_hint(value)}"
+    if column == "source_date":
+        return f"'{clip(value)}' is not a date; write the day of publication as YYYY-MM-DD (or YYYY-MM, YYYY)"
     if column == "source_url":
         return f"'{clip(value)}' is not an http(s) address; only http:// and https:// links are allowed"
     if column == "id":

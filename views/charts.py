@@ -26,13 +26,12 @@ def breakdown_table(area: Area) -> pd.DataFrame:
     """The table behind the bars: one row per nationality plus the unspecified remainder."""
     rows = []
     for item in area.breakdown:
-        named = ", ".join(nationality_name(c) for c in item.named_codes)
         rows.append({
             "nationality": nationality_name(item.nationality_code) if item.nationality_code else "Not specified",
             "detained": item.label,
             "bar": item.value.count if item.value.known else 0,
             "of whom": item.subcounts,
-            "named without counts": named,
+            "named without counts": item.named_words(),
         })
     return pd.DataFrame(rows, columns=["nationality", "detained", "bar", "of whom", "named without counts"])
 

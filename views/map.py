@@ -200,8 +200,7 @@ def area_popup(area: Area) -> str:
         who = e(nationality_name(item.nationality_code)) if item.nationality_code else "Nationality not given"
         extra = f" (of whom {e(item.subcounts)})" if item.subcounts else ""
         rows.append(f"<tr><td>{who}</td><td>{e(item.label)}{extra}</td></tr>")
-        if item.named_codes:
-            named = ", ".join(nationality_name(c) for c in item.named_codes)
+        if named := item.named_words():
             rows.append(f"<tr><td colspan=2><i>Named without counts: {e(named)}</i></td></tr>")
     if len(breakdown) > MAX_POPUP_ROWS:
         rows.append(f"<tr><td colspan=2>{len(breakdown) - MAX_POPUP_ROWS} more in the breakdown panel</td></tr>")

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from events.dates import period_label
+from events.dates import period_label, year_known
 from events.figures import DETAINED, Figure
 from events.urls import is_web_url
 from events.vocabulary import MEASURES, MEASURES_OF_PEOPLE, nationality_name
@@ -22,8 +22,21 @@ def newest_first(figures: Iterable[Figure]) -> list[Figure]:
 
 
 def on_timeline(figures: list[Figure]) -> list[Figure]:
-    """Figures of people detained and events without a count; other measures are context."""
+    """Figures of people detained and events without a count, placed in time; other measures are context."""
+    return [f for f in _of_timeline(figures) if placed_in_time(f)]
+
+
+def off_timeline(figures: list[Figure]) -> list[Figure]:
+    """Figures the timeline would show but cannot place: their start or year is not stated."""
+    return [f for f in _of_timeline(figures) if not placed_in_time(f)]
+
+
+def _of_timeline(figures: list[Figure]) -> list[Figure]:
     return [f for f in figures if f.measure in ("people_detained", "") or f.event_type != "raid"]
+
+
+def placed_in_time(figure: Figure) -> bool:
+    return all(year_known(d) for d in figure.period if d)
 
 
 def sources_table(figures: list[Figure]) -> pd.DataFrame:

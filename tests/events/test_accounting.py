@@ -15,7 +15,8 @@ cells = st.fixed_dictionaries({
     "nationality": st.sampled_from(["", "", "Vietnam", "China", "Martian"]),
     "count": st.sampled_from(["10", "300", "", "x", "-1"]),
     "qualifier": st.sampled_from(["exact", "at_least", "about", ""]),
-    "date_start": st.sampled_from(["2025-07-15", "2025-07", "2025-07-20", "2025-13-01"]),
+    "date_start": st.sampled_from(["2025-07-15", "2025-07", "2025-07-20", "2025-13-01", "2025-07-16?", "XXXX-06-21",
+                                   "..", "2025-35", "2025-22", "[2025-06,2025-07]"]),
     "measure": st.sampled_from(["people_detained", "people_detained", "scam_compounds"]),
     "sex": st.sampled_from(["", "", "female"]),
 })

@@ -16,6 +16,11 @@ CASES = [
     ("impossible date", second(date_start="2025-02-30"), "date_start", "invalid-date", None),
     ("month 13", second(date_start="2025-13"), "date_start", "invalid-date", None),
     ("future date", second(date_start="2999-01-01"), "date_start", "future-date", None),
+    ("quarter as people write it", second(date_start="2025-Q3"), "date_start", "pattern", "2025-35"),
+    ("season", second(date_start="2025-22"), "date_start", "invalid-date", "hemisphere"),
+    ("open end", second(date_end=".."), "date_end", "invalid-date", "only a start"),
+    ("year-less impossible day", second(date_start="XXXX-02-30"), "date_start", "invalid-date", None),
+    ("interval in one cell", second(date_start="2025-06-27/2025-07-22"), "date_start", "pattern", "date_end"),
     ("end before start", second(date_end="2025-07-01"), "date_end", "period-reversed", None),
     ("future source date", second(source_date="2999-05"), "source_date", "future-date", None),
     ("negative count", second(count="-3"), "count", "integer", "is negative"),
@@ -103,3 +108,12 @@ def test_an_unknown_reference_is_reported_and_the_row_still_shown():
     [problem] = result.problems
     assert (problem.line, problem.column, problem.code, problem.rejects_row) == (3, "part_of", "missing-target", False)
     assert list(result.events["id"]) == ["a", "b"]
+
+
+@pytest.mark.parametrize("start, end", [
+    ("2025-07-16?", ""), ("2025-07~", "2025-08"), ("2025-07-16%", ""), ("XXXX-06-21", "XXXX-07-07"),
+    ("2025-35", ""), ("2025-41", ""), ("[2025-06,2025-07]", ""), ("..", "2025-07-22"),
+])
+def test_edtf_dates_are_accepted(start, end):
+    result = parse([row(date_start=start, date_end=end)])
+    assert result.problems == () and len(result.events) == 1

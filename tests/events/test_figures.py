@@ -167,3 +167,35 @@ def test_nationalities_named_by_any_source_are_kept():
             row(id="k-2", same_figure_as="k", count="312", nationalities_named="Myanmar;Vietnam",
                 source_url="https://example.org/b")]
     assert figures.collect(parse(rows).events)["k"].named_codes == ("TH", "MM", "VN")
+
+
+def test_a_figure_whose_year_is_not_stated_is_never_added_to_a_dated_one():
+    rows = [row(id="thais", nationality="Thailand", count="89", date_start="XXXX-06-21", date_end="XXXX-07-07"),
+            row(id="raid", count="40", date_start="2019-03-01"),
+            row(id="to-date", count="25", date_start="..", date_end="2018-01-31")]
+    result = parse(rows)
+    assert result.problems == ()
+    kratie = figures.areas(figures.collect(result.events))[AreaKey(("KH-10",))]
+    # the year-less one may fall on either; the open-start one ends before the 2019 raid
+    assert kratie.total == Value(89)
+    assert sorted(f.id for f in kratie.beside) == ["raid", "to-date"]
+    assert kratie.period == ("XXXX-06-21", "XXXX-07-07")
+
+
+def test_open_start_tallies_that_end_before_a_period_are_added_to_it():
+    rows = [row(id="to-date", count="25", date_start="..", date_end="2018-01-31"),
+            row(id="raid", count="40", date_start="2019-03-01", qualifier="at_least")]
+    kratie = figures.areas(figures.collect(parse(rows).events))[AreaKey(("KH-10",))]
+    assert kratie.total == Value(65, "at_least") and kratie.beside == []
+
+
+def test_nationalities_the_source_does_not_name_are_counted_in_words():
+    rows = [row(id="k", count="312", nationalities_named="Thailand", nationalities_unnamed="3"),
+            row(id="k-2", same_figure_as="k", count="312", nationalities_unnamed="4",
+                source_url="https://example.org/b"),
+            row(id="p", area="Pursat", count="20", nationalities_unnamed="1")]
+    areas = figures.areas(figures.collect(parse(rows).events))
+    [rest] = areas[AreaKey(("KH-10",))].breakdown
+    assert rest.named_words() == "Thailand and 4 other nationalities not named"  # the most any source says
+    [rest] = areas[AreaKey(("KH-15",))].breakdown
+    assert rest.named_words() == "1 nationality not named"

@@ -1,6 +1,7 @@
 from datetime import date
 
-from events.filters import Filters, filter_events, named_without_count
+from events.filters import Filters, filter_events, named_without_count, period_covered
+from tests.conftest import parse, row
 
 
 def test_period_keeps_rows_that_overlap_it(seed_result):
@@ -32,3 +33,14 @@ def test_event_type_and_status(seed_result):
     assert set(shown["event_type"]) == {"report"}
     suspects = filter_events(seed_result.events, Filters(statuses=frozenset({"suspects"})))
     assert set(suspects["status"]) == {"suspects"}
+
+
+def test_a_date_without_its_year_is_in_no_chosen_period_and_outside_the_filter_range():
+    events = parse([row(id="thais", date_start="XXXX-06-21", date_end="XXXX-07-07"),
+                    row(id="to-date", date_start="..", date_end="2025-07-22"),
+                    row(id="raid", date_start="2025-07-15")]).events
+    assert set(filter_events(events, Filters())["id"]) == {"thais", "to-date", "raid"}
+    july = filter_events(events, Filters(start=date(2025, 7, 1), end=date(2025, 7, 31)))
+    assert set(july["id"]) == {"to-date", "raid"}
+    assert set(filter_events(events, Filters(start=date(2025, 8, 1)))["id"]) == set()
+    assert period_covered(events) == (date(2025, 7, 15), date(2025, 7, 22))

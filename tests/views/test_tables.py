@@ -74,3 +74,11 @@ def test_deportations_are_listed_apart_and_never_added_to_arrests():
     assert national.total.words() == "3,075"
     [listed] = tables.other_measures_table(figs.values()).to_dict("records")
     assert (listed["counted"], listed["figure"], listed["sources"]) == ("people deported", ">48,000 / >30,000", 2)
+
+
+def test_figures_without_a_start_or_year_are_listed_off_the_timeline():
+    shown = tables.newest_first(collected([row(id="thais", date_start="XXXX-06-21"),
+                                           row(id="to-date", date_start="..", date_end="2025-07-22"),
+                                           row(id="raid", date_start="2025-07-15")]).values())
+    assert [f.id for f in tables.on_timeline(shown)] == ["raid"]
+    assert sorted(f.id for f in tables.off_timeline(shown)) == ["thais", "to-date"]
