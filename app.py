@@ -55,7 +55,7 @@ else:
         panels.legend(filtered)
     with right:
         panels.breakdown(filtered.areas.get(view.area))
-        panels.named_only(events, view.filters.nationalities)
+        panels.named_only(filtered, view.filters.nationalities)
         if view.area in filtered.areas and st.button("Open the shareable card"):
             st.session_state["mode"] = "card"
             st.rerun()

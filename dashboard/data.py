@@ -15,7 +15,7 @@ import streamlit as st
 
 from events import figures
 from events.dates import latest
-from events.filters import Filters, filter_events
+from events.filters import Filters, filter_events, named_without_count
 from events.loading import LoadResult, events_path, load_events
 from geo.areas import AreaKey
 from views import tables
@@ -58,6 +58,7 @@ class Filtered:
     figures: dict[str, figures.Figure]
     areas: dict[AreaKey, figures.Area]  # people detained, by area
     headlines: list[figures.Headline]
+    named_only: pd.DataFrame  # figures that name a chosen nationality without counting it
 
     # Built on first use and kept with the cached entry.
     @cached_property
@@ -95,6 +96,8 @@ class Filtered:
 @st.cache_resource(max_entries=64, show_spinner=False)
 def filtered(key: tuple[str, int, int], _filters: Filters, filters_key: str) -> Filtered:
     """Figures under some filters; ``filters_key`` is the filters' stable text form (the cache key)."""
-    events = filter_events(snapshot(key).result.events, _filters)
+    everything = snapshot(key).result.events
+    events = filter_events(everything, _filters)
     figs = figures.collect(events)
-    return Filtered(events, figs, figures.areas(figs), figures.headlines(figs))
+    return Filtered(events, figs, figures.areas(figs), figures.headlines(figs),
+                    named_without_count(everything, _filters))

@@ -9,7 +9,6 @@ from dashboard.data import Filtered, Snapshot
 from dashboard.markdown import md
 from events.dates import period_label
 from events.figures import Area
-from events.filters import named_without_count
 from events.vocabulary import MEASURES, STATUSES, nationality_name
 from geo import boundaries
 from geo.areas import UNSTATED, AreaKey
@@ -122,8 +121,8 @@ def sources(filtered: Filtered) -> None:
         st.dataframe(filtered.disagreements, hide_index=True, width="stretch")
 
 
-def named_only(snapshot_events: pd.DataFrame, nationalities: frozenset[str]) -> None:
-    rows = named_without_count(snapshot_events, nationalities)
+def named_only(filtered: Filtered, nationalities: frozenset[str]) -> None:
+    rows = filtered.named_only
     if len(rows):
         names = ", ".join(nationality_name(c) for c in sorted(nationalities))
         places = ", ".join(sorted({AreaKey.parse(key).name for key in rows["area_key"] if key}))

@@ -46,6 +46,7 @@ class Description:
     date_end: str
     area: AreaKey | None
     nationality_code: str
+    town: str  # the gazetteer's name of the town named, or ""
 
 
 @dataclass(frozen=True)
@@ -143,7 +144,7 @@ _ASPECTS: dict[str, Callable[[Report], str]] = {
     "number": lambda r: r.value.label(),
     "status": lambda r: STATUSES.get(r.description.status, "") or "not given",
     "date": lambda r: period_label(r.description.date_start, r.description.date_end),
-    "place": lambda r: r.description.area.name if r.description.area else "not given",
+    "place": lambda r: _place(r.description),
     "nationality": lambda r: nationality_name(r.description.nationality_code) if r.description.nationality_code
     else "all nationalities",
 }
@@ -153,17 +154,23 @@ _FROM_COLUMNS = [f.name for f in fields(Figure)][:-4]
 assert [f.name for f in fields(Figure)][-4:] == ["area", "named_codes", "within", "reports"]
 
 
+def _place(description: Description) -> str:
+    """"Poipet, Banteay Meanchey": the town when one is named, so sources that differ on it disagree."""
+    area = description.area.name if description.area else "not given"
+    return f"{description.town}, {area}" if description.town else area
+
+
 def collect(events: pd.DataFrame) -> dict[str, Figure]:
     """Figures by the id of their first row, in file order."""
     root = events["figure_id"].tolist()
     names = ("line", "count", "qualifier", "claimant", "source_publisher", "source_title", "source_date", "source_url",
-             "status", "date_start", "date_end", "area_key", "nationality_code")
+             "status", "date_start", "date_end", "area_key", "nationality_code", "town")
     column = {name: plain(events[name]) for name in names}
     # Few distinct values, each shared by many rows: built once.
     sources = {key: Source(*key) for key in set(zip(*(column[n] for n in names[4:8])))}
     values = {key: Value(*key) if key[0] is not None else UNKNOWN for key in set(zip(column["count"],
                                                                                      column["qualifier"]))}
-    descriptions = {key: Description(*key[:3], AreaKey.parse(key[3]) if key[3] else None, key[4])
+    descriptions = {key: Description(*key[:3], AreaKey.parse(key[3]) if key[3] else None, *key[4:])
                     for key in set(zip(*(column[n] for n in names[8:])))}
     reports: dict[str, list[Report]] = {}
     for key, line, count, qualifier, claimant, *rest in zip(root, *column.values()):

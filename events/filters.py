@@ -7,7 +7,7 @@ sources) go with it, so filtering never splits a figure from its sources.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import pandas as pd
@@ -71,10 +71,15 @@ def nationalities_counted(events: pd.DataFrame) -> list[str]:
     return sorted(codes - {"", FOREIGN})
 
 
-def named_without_count(events: pd.DataFrame, nationalities: frozenset[str]) -> pd.DataFrame:
-    """Figures for all nationalities that name one of these among those counted, without a number."""
-    if not nationalities:
+def named_without_count(events: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """First rows of the figures of people detained, under every filter but nationality, that count all
+    nationalities and whose sources name one of the filter's nationalities among them without a number."""
+    if not filters.nationalities:
         return events.iloc[0:0]
+    events = filter_events(events, replace(filters, nationalities=frozenset()))
     named = events["named_codes"].str.split(LIST_SEPARATOR)
-    mask = (events["figure_id"] == events["id"]) & named.map(lambda n: bool(nationalities.intersection(n)))
-    return events[mask]
+    naming = named.map(lambda n: bool(filters.nationalities.intersection(n)))
+    figure_ids = set(events.loc[naming, "figure_id"])
+    first = events["figure_id"] == events["id"]
+    keep = first & events["id"].isin(figure_ids) & (events["nationality_code"] == "")
+    return events[keep & (events["measure"] == "people_detained")]

@@ -25,7 +25,17 @@ def test_nationality_filter_and_named_without_count(seed_result):
     events = seed_result.events
     shown = filter_events(events, Filters(nationalities=frozenset({"TH"})))
     assert shown.empty  # no row counts Thai nationals
-    assert list(named_without_count(events, frozenset({"TH"}))["id"]) == ["kratie-2025-07"]
+    assert list(named_without_count(events, Filters(nationalities=frozenset({"TH"})))["id"]) == ["kratie-2025-07"]
+    assert named_without_count(events, Filters(nationalities=frozenset({"TH"}), provinces=frozenset({"KH-15"}))).empty
+
+
+def test_named_without_count_reads_every_source_of_a_figure():
+    rows = [row(id="k", count="312"),
+            row(id="k-2", same_figure_as="k", count="312", nationalities_named="Myanmar",
+                source_url="https://example.org/b"),
+            row(id="vn", part_of="k", count="20", nationality="Vietnam", nationalities_named="Myanmar")]
+    named = named_without_count(parse(rows).events, Filters(nationalities=frozenset({"MM"})))
+    assert list(named["id"]) == ["k"]  # named by its second source; the Vietnamese part names it for itself
 
 
 def test_event_type_and_status(seed_result):

@@ -55,8 +55,15 @@ def test_every_version_of_every_aspect_is_shown():
                                 "15 Jul 2025 (Outlet 2)")
     assert versions["status"].startswith("reported as suspects")
     assert "reported as victims (Outlet 3)" in versions["status"]
-    assert versions["place"] == ("Banteay Meanchey (Example News, Outlet 1, Outlet 2, Outlet 3) · "
+    assert versions["place"] == ("Poipet, Banteay Meanchey (Example News, Outlet 1, Outlet 2, Outlet 3) · "
                                  "Cambodia (Outlet 4, Outlet 5)")
+
+
+def test_sources_that_name_different_towns_of_one_province_disagree_on_the_place():
+    rows = [row(id="b", area="Svay Rieng", locality="Bavet", count="2044"),
+            row(id="b2", same_figure_as="b", area="Svay Rieng", count="2223", source_url="https://example.org/2")]
+    versions = dict(zip(*(tables.disagreements_table(collected(rows).values())[c] for c in ("differs on", "versions"))))
+    assert versions["place"] == "Bavet, Svay Rieng (Example News) · Svay Rieng (Example News)"
 
 
 def test_deportations_are_listed_apart_and_never_added_to_arrests():
