@@ -44,8 +44,10 @@ def date_bounds(text: str, today: date | None = None) -> tuple[date, date] | Non
     today = today or date.today()
     if text == OPEN:
         return EARLIEST, today
-    if _SUBYEAR.fullmatch(text) or _QUALIFIED.fullmatch(text) or _ONE_OF.fullmatch(text):
+    if _SUBYEAR.fullmatch(text) or _ONE_OF.fullmatch(text):
         return _edtf_bounds(text)
+    if match := _QUALIFIED.fullmatch(text):  # a qualifier leaves the bounds as they are (EDTF's strict bounds)
+        return _iso_bounds(match["date"])
     if ISO_DATE.fullmatch(text):
         return _iso_bounds(text)
     if match := _YEARLESS.fullmatch(text):
@@ -58,6 +60,7 @@ def date_bounds(text: str, today: date | None = None) -> tuple[date, date] | Non
 
 @cache
 def _edtf_bounds(text: str) -> tuple[date, date] | None:
+    """Quarters, half-years and one-of sets; ``edtf`` parses in milliseconds, so only these go to it."""
     try:
         parsed = edtf.parse_edtf(text)
     except edtf.EDTFParseException:

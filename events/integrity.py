@@ -25,7 +25,7 @@ import pandas as pd
 from events.overlap import disjoint
 from events.problems import Problem
 from events.schema import LIST_SEPARATOR
-from events.tabular import days, isin, plain
+from events.tabular import days, isin, split_lists
 from events.values import Value
 from events.vocabulary import nationalities_meet
 from geo.areas import NATIONAL, UNSTATED, AreaKey
@@ -71,7 +71,8 @@ def check_parts(frame: pd.DataFrame) -> list[Problem]:
     parts = firsts[firsts["within"] != ""]
     if parts.empty:
         return []
-    parts = parts.assign(container=parts["within"].str.split(LIST_SEPARATOR)).explode("container")
+    rows, containers = split_lists(parts["within"], LIST_SEPARATOR)
+    parts = parts.iloc[rows].assign(container=containers)
     holding = isin(firsts["id"], parts["container"])
     containers = firsts.loc[holding, ["id", "line", *GROUP_COLUMNS, "count", "qualifier"]]
     parts = parts.merge(containers.add_suffix("_container"), left_on="container", right_on="id_container")
@@ -119,12 +120,16 @@ def _exceeded(parts: pd.DataFrame) -> list[Problem]:
     exact = parts[parts["qualifier_container"] == "exact"]
     if exact.empty:
         return []
+    # parts can only exceed their container if all of them together do: only those containers are looked into
+    least = Value.lowers(exact["count"], exact["qualifier"])
+    over = least.groupby(exact["container"]).transform("sum") > exact["count_container"]
+    exact = exact.assign(least=least)[over.to_numpy(bool)]
+    if exact.empty:
+        return []
     by_container: dict[tuple[str, int, int], list[_Part]] = {}
-    for container, container_line, room, line, count, qualifier, key, nationality, sex, start, end in zip(
-            exact["container"], exact["line_container"], exact["count_container"], exact["line"], plain(exact["count"]),
-            exact["qualifier"], exact["area_key"], exact["nationality_code"], exact["sex"], days(exact["start"]),
-            days(exact["end"])):
-        least = Value(count, qualifier).lower if count is not None else 0
+    for container, container_line, room, line, least, key, nationality, sex, start, end in zip(
+            exact["container"], exact["line_container"], exact["count_container"], exact["line"], exact["least"],
+            exact["area_key"], exact["nationality_code"], exact["sex"], days(exact["start"]), days(exact["end"])):
         by_container.setdefault((container, int(container_line), int(room)), []).append(
             _Part(int(line), least, AreaKey.parse(key), nationality, sex, start, end))
     problems = []

@@ -16,55 +16,104 @@ first report takes its place; a loop of containers loses its closing link.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from events.problems import Problem
 from events.schema import LIST_SEPARATOR
+from events.tabular import split_lists
 
 
 def resolve_links(frame: pd.DataFrame, every_row: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
     """The rows kept, with ``figure_id`` and ``within``, and the problems (those of rows set aside included).
 
     ``every_row`` holds the id and line of every row read, valid or not, to say
-    where a lost target went.
+    where a lost target went. Links are handled column-wise in Arrow; rows are
+    walked one by one only where a repeat points somewhere, or a link needs a notice.
     """
-    ids = frame["id"].tolist()
-    line_of = dict(zip(ids, frame["line"].tolist()))
-    same = dict(zip(ids, frame["same_figure_as"].tolist()))
-    containers = {i: [t for t in (p.strip() for p in text.split(LIST_SEPARATOR)) if t]
-                  for i, text in zip(ids, frame["part_of"].tolist()) if text}
-    measure = dict(zip(ids, frame["measure"].tolist()))
-    lost = _LostTargets(every_row, line_of)
+    line_of = _Lines(frame)
+    pairs = _part_of_pairs(frame)
+    lost = _LostTargets(every_row)
     problems: list[Problem] = []
 
-    rejected = {i for i in ids if same[i] == i or i in containers.get(i, ())}
-    for i in sorted(rejected, key=line_of.get):
-        column = "same_figure_as" if same[i] == i else "part_of"
+    self_repeats = frame.loc[frame["same_figure_as"] == frame["id"], "id"].tolist()
+    rejected = set(self_repeats) | set(pairs.loc[pairs["target"] == pairs["id"], "id"].tolist())
+    for i in sorted(rejected, key=line_of.__getitem__):
+        column = "same_figure_as" if i in self_repeats else "part_of"
         problems.append(Problem(line_of[i], column, "self-reference",
                                 f"'{i}' is this row's own id; a figure cannot refer to itself"))
-    alive = [i for i in ids if i not in rejected]
-    figure_of = _figures(alive, same, line_of, lost, problems)
-    for i in alive:
-        first = figure_of[i]
-        if first != i and measure[i] != measure[first]:
-            rejected.add(i)
-            problems.append(Problem(line_of[i], "measure", "repeat-differs",
-                                    f"counts {measure[i]} but '{first}' (line {line_of[first]}), the report it "
-                                    f"repeats, counts {measure[first]}; a repeat must count the same thing"))
-    within = _containers(alive, containers, figure_of, line_of, lost, problems)
+    alive = frame[~frame["id"].isin(rejected)] if rejected else frame
+    ids = pa.array(alive["id"], type=pa.string())
+    repeats = alive.loc[alive["same_figure_as"] != "", ["id", "same_figure_as", "measure"]]
+    targets = pa.array(repeats["same_figure_as"], type=pa.string())
+    living = set(pc.filter(targets, pc.is_in(targets, value_set=ids)).to_pylist())
+    first_of = _figures(living, dict(zip(repeats["id"].tolist(), repeats["same_figure_as"].tolist())),
+                        line_of, lost, problems)
+    repeat_ids = pa.array(list(first_of), type=pa.string())
+    firsts = pa.array(list(first_of.values()), type=pa.string())
+    link = _Figures(ids, pc.coalesce(pc.take(firsts, pc.index_in(ids, value_set=repeat_ids)), ids),
+                    pa.array(alive["line"], type=pa.int64()), first_of)
+    measures = pa.array(alive["measure"], type=pa.string())
+    differs = pc.not_equal(pc.take(measures, pc.index_in(repeat_ids, value_set=ids)),
+                           pc.take(measures, pc.index_in(firsts, value_set=ids)))
+    for i, first in zip(pc.filter(repeat_ids, differs).to_pylist(), pc.filter(firsts, differs).to_pylist()):
+        rejected.add(i)
+        mine, theirs = (measures[pc.index(ids, x).as_py()].as_py() for x in (i, first))
+        problems.append(Problem(line_of[i], "measure", "repeat-differs",
+                                f"counts {mine} but '{first}' (line {line_of[first]}), the report it "
+                                f"repeats, counts {theirs}; a repeat must count the same thing"))
+    within = _containers(pairs[~pairs["id"].isin(rejected)], link, line_of, lost, problems)
 
-    kept = ~frame["id"].isin(rejected)
-    out = frame[kept].assign(figure_id=[figure_of[i] for i in frame.loc[kept, "id"].tolist()])
-    out["within"] = [LIST_SEPARATOR.join(within.get(figure_of[i], ())) for i in out["id"].tolist()]
+    kept = alive[~alive["id"].isin(rejected)] if rejected else alive
+    figure_ids = pc.take(link.figures, pc.index_in(pa.array(kept["id"], type=pa.string()), value_set=link.ids))
+    texts = pc.fill_null(pc.take(within.column("within"), pc.index_in(figure_ids, value_set=within.column("id"))), "")
+    out = kept.assign(figure_id=figure_ids.to_pandas().set_axis(kept.index),
+                      within=texts.to_pandas().set_axis(kept.index))
     return out, problems
+
+
+class _Lines:
+    """Line of each kept row's id, built on first use: a clean file never needs it."""
+
+    def __init__(self, frame: pd.DataFrame):
+        self._frame, self._lines = frame, None
+
+    def __getitem__(self, i: str) -> int:
+        if self._lines is None:
+            self._lines = dict(zip(self._frame["id"].tolist(), self._frame["line"].tolist()))
+        return self._lines[i]
+
+
+@dataclass(frozen=True)
+class _Figures:
+    """Each kept row's id, the id of its figure's first report and its line, as Arrow arrays (C++ look-ups)."""
+
+    ids: pa.Array
+    figures: pa.Array
+    lines: pa.Array
+    first_of: dict[str, str]  # repeats only
+
+    def of(self, i: str) -> str:
+        return self.first_of.get(i, i)
+
+
+def _part_of_pairs(frame: pd.DataFrame) -> pd.DataFrame:
+    """One row per (id, line, target) of the part_of cells, targets in the order written."""
+    linked = frame.loc[frame["part_of"] != "", ["id", "line"]]
+    rows, targets = split_lists(frame.loc[linked.index, "part_of"], LIST_SEPARATOR)
+    return pd.DataFrame({"id": linked["id"].to_numpy(object)[rows], "line": linked["line"].to_numpy()[rows],
+                         "target": targets})
 
 
 class _LostTargets:
     """Says where a target that no kept row has went: never written, or set aside (with its line)."""
 
-    def __init__(self, every_row: pd.DataFrame, line_of: dict[str, int]):
-        self._every_row, self._line_of, self._written = every_row, line_of, None
+    def __init__(self, every_row: pd.DataFrame):
+        self._every_row, self._written = every_row, None
 
     def line(self, target: str) -> int | None:
         if self._written is None:
@@ -82,33 +131,30 @@ class _LostTargets:
                        rejects_row=False, cause=where)
 
 
-def _figures(alive: list[str], same: dict[str, str], line_of: dict[str, int], lost: _LostTargets,
+def _figures(living: set[str], same: dict[str, str], line_of: _Lines, lost: _LostTargets,
              problems: list[Problem]) -> dict[str, str]:
-    """The id of the first report of each row's figure, following chains of repeats."""
-    living = set(alive)
-    figure_of = {i: i for i in alive if not same[i]}
+    """For each repeat, the id of its figure's first report, following chains of repeats."""
+    first_of: dict[str, str] = {}
     orphans: dict[str, list[str]] = {}  # lost target (or a loop's key) -> the repeats that pointed at it
-    for i in alive:
-        if i in figure_of:
-            continue
+    for i in same:
         chain, target = [i], same[i]
-        while target in living and same[target] and target not in chain:
+        while target in same and target not in chain:
             chain.append(target)
             target = same[target]
-        if target in living and not same[target]:
-            figure_of[i] = target
+        if target in living and target not in same:
+            first_of[i] = target
             if len(chain) > 1:
                 problems.append(Problem(line_of[i], "same_figure_as", "repeat-of-repeat",
                                         f"'{same[i]}' is itself a repeat; point at '{target}', the first report",
                                         rejects_row=False))
         else:
-            key = target if target not in chain else "loop:" + min(chain, key=line_of.get)
+            key = target if target not in chain else "loop:" + min(chain, key=line_of.__getitem__)
             orphans.setdefault(key, []).append(i)
     for target, repeats in orphans.items():
-        repeats.sort(key=line_of.get)
+        repeats.sort(key=line_of.__getitem__)
         first = repeats[0]
         for i in repeats:
-            figure_of[i] = first
+            first_of[i] = first
             outcome = ("this row is shown as the figure's first report" if i == first
                        else f"shown as a repeat of line {line_of[first]}")
             if target.startswith("loop:"):
@@ -116,40 +162,57 @@ def _figures(alive: list[str], same: dict[str, str], line_of: dict[str, int], lo
                                         f"repeats point at each other in a loop; {outcome}", rejects_row=False))
             else:
                 problems.append(lost.problem(line_of[i], "same_figure_as", target, outcome))
-    return figure_of
+    return first_of
 
 
-def _containers(alive: list[str], containers: dict[str, list[str]], figure_of: dict[str, str],
-                line_of: dict[str, int], lost: _LostTargets, problems: list[Problem]) -> dict[str, list[str]]:
-    """The figures containing each figure, by the first report's id; lost or looping links dropped."""
-    within: dict[str, list[str]] = {}
-    written: dict[str, list[str]] = {}
-    for i in alive:
-        if i not in containers:
-            continue
-        resolved: list[str] = []
-        for target in containers[i]:
-            if target not in figure_of:
-                problems.append(lost.problem(line_of[i], "part_of", target, "shown without that container"))
-                continue
-            first = figure_of[target]
-            if first != target:
-                problems.append(Problem(line_of[i], "part_of", "part-of-repeat",
-                                        f"'{target}' repeats '{first}'; point part_of at '{first}', the first report",
-                                        rejects_row=False))
-            if first not in resolved:
-                resolved.append(first)
-        if figure_of[i] == i:
-            within[i] = resolved
-        else:
-            written[i] = resolved
-    for i, resolved in written.items():  # a repeat's containers are its first report's
-        if set(resolved) != set(within.get(figure_of[i], ())):
-            problems.append(Problem(line_of[i], "part_of", "repeat-moved",
-                                    f"differs from '{figure_of[i]}', the first report, whose containers are used; "
-                                    "leave part_of blank on a repeat", rejects_row=False))
-    _break_loops(within, line_of.__getitem__, problems)
+def _containers(pairs: pd.DataFrame, link: _Figures, line_of: _Lines, lost: _LostTargets,
+                problems: list[Problem]) -> pa.Table:
+    """The figures containing each figure: a table of first-report ids and their containers, ';'-joined.
+
+    Lost or looping links are dropped. Looked up in Arrow (C++), a column at a time;
+    rows are walked one by one only for the links that need a notice and, when some
+    container is written below its part, to find loops.
+    """
+    ids, targets = pa.array(pairs["id"], type=pa.string()), pa.array(pairs["target"], type=pa.string())
+    firsts = pc.take(link.figures, pc.index_in(targets, value_set=link.ids))
+    for at in np.flatnonzero(pc.is_null(firsts).to_numpy(zero_copy_only=False)):
+        problems.append(lost.problem(int(pairs["line"].iat[at]), "part_of", str(targets[at]),
+                                     "shown without that container"))
+    for at in np.flatnonzero(pc.fill_null(pc.not_equal(firsts, targets), False).to_numpy(zero_copy_only=False)):
+        problems.append(Problem(int(pairs["line"].iat[at]), "part_of", "part-of-repeat",
+                                f"'{targets[at]}' repeats '{firsts[at]}'; point part_of at '{firsts[at]}', "
+                                "the first report", rejects_row=False))
+    links = pa.table({"id": ids, "first": firsts, "line": pa.array(pairs["line"], type=pa.int64()),
+                      "own": pc.equal(pc.take(link.figures, pc.index_in(ids, value_set=link.ids)), ids)})
+    links = links.filter(pc.is_valid(firsts))
+    links = links.filter(pc.invert(pa.array(_repeated(links), type=pa.bool_())))
+    own, repeats = links.filter(links["own"]), links.filter(pc.invert(links["own"]))
+    grouped = own.group_by("id", use_threads=False).aggregate([("first", "list")])
+    within = pa.table({"id": grouped["id"], "within": pc.binary_join(grouped["first_list"], LIST_SEPARATOR)})
+    if len(repeats):  # a repeat's containers are its first report's
+        of_figure = dict(zip(within["id"].to_pylist(), within["within"].to_pylist()))
+        written: dict[str, set[str]] = {}
+        for i, first in zip(repeats["id"].to_pylist(), repeats["first"].to_pylist()):
+            written.setdefault(i, set()).add(first)
+        for i, resolved in written.items():
+            if resolved != set(of_figure.get(link.of(i), "").split(LIST_SEPARATOR)) - {""}:
+                problems.append(Problem(line_of[i], "part_of", "repeat-moved",
+                                        f"differs from '{link.of(i)}', the first report, whose containers are used; "
+                                        "leave part_of blank on a repeat", rejects_row=False))
+    target_lines = pc.take(link.lines, pc.index_in(own["first"], value_set=link.ids))
+    if pc.any(pc.greater_equal(target_lines, own["line"])).as_py():  # a loop needs a link to a row below
+        lists = {i: text.split(LIST_SEPARATOR)
+                 for i, text in zip(within["id"].to_pylist(), within["within"].to_pylist())}
+        _break_loops(lists, line_of.__getitem__, problems)
+        within = pa.table({"id": pa.array(list(lists), type=pa.string()),
+                           "within": pa.array([LIST_SEPARATOR.join(t) for t in lists.values()], type=pa.string())})
     return within
+
+
+def _repeated(links: pa.Table) -> np.ndarray:
+    """Links that repeat an earlier (id, container) pair: two targets that resolve to one figure."""
+    return pd.DataFrame({"id": links["id"].to_numpy(zero_copy_only=False),
+                         "first": links["first"].to_numpy(zero_copy_only=False)}).duplicated().to_numpy()
 
 
 def _break_loops(within: dict[str, list[str]], line: Callable[[str], int], problems: list[Problem]) -> None:

@@ -8,6 +8,7 @@ wherever rows are walked or looked up.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -41,3 +42,12 @@ def per_distinct(values: pd.Series, function, dtype) -> pd.Series:
     codes, uniques = pd.factorize(values)
     results = pd.array([function(value) for value in uniques.tolist()], dtype=dtype)
     return pd.Series(results.take(codes), index=values.index)
+
+
+def split_lists(values: pd.Series, separator: str) -> tuple[np.ndarray, np.ndarray]:
+    """The items of list cells ("a;b"), trimmed, blanks left out: (position of each item's row, items), in C++."""
+    lists = pc.split_pattern(pa.array(values, type=pa.string()), separator)
+    positions = pc.list_parent_indices(lists).to_numpy()
+    items = pc.utf8_trim_whitespace(pc.list_flatten(lists)).to_numpy(zero_copy_only=False)
+    present = items != ""
+    return positions[present], items[present]

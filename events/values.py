@@ -44,6 +44,12 @@ class Value:
             return 0
         return self.count + (1 if self.qualifier == "more_than" else 0)
 
+    @staticmethod
+    def lowers(counts: pd.Series, qualifiers: pd.Series) -> pd.Series:
+        """``lower`` of many values at once (counts as Int64, qualifiers as text), a column at a time."""
+        bounded = counts.notna() & ~qualifiers.isin(("about", "at_most"))
+        return (counts.fillna(0) + (qualifiers == "more_than").astype("int64")).where(bounded, 0).astype("int64")
+
     def __add__(self, other: Value) -> Value:
         if not self.known and not other.known:
             return UNKNOWN

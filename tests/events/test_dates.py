@@ -2,6 +2,7 @@
 
 from datetime import date
 
+import edtf
 import pytest
 
 from events.dates import EARLIEST, date_bounds, date_label, form_hint, latest, period_label, year_known
@@ -55,3 +56,10 @@ def test_periods_read_as_people_write_them(start, end, label):
 def test_the_latest_date_ignores_dates_without_a_year():
     assert latest(["2025-06-30", "XXXX-12-31", "..", "2025-07", "2024", ""]) == "2025-07"
     assert not year_known("XXXX-06-21") and not year_known("..") and year_known("2025-07-16?")
+
+
+@pytest.mark.parametrize("text", ["2025-07-16?", "2025-07~", "2024-02%", "2025~", "2025-07-16", "2025-02", "2024"])
+def test_iso_and_qualified_dates_have_the_bounds_the_edtf_package_gives(text):
+    parsed = edtf.parse_edtf(text)
+    expected = tuple(date(*moment[:3]) for moment in (parsed.lower_strict(), parsed.upper_strict()))
+    assert date_bounds(text, TODAY) == expected
