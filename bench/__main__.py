@@ -65,7 +65,7 @@ def measure(rows: int, folder: Path) -> dict:
     path = folder / f"events-{rows}.csv"
     path.write_bytes(raw)
     reference = best(lambda: pd.read_csv(io.BytesIO(raw), dtype=str, keep_default_na=False))
-    load = best(lambda: parse_events(raw), repeat=2)
+    load = best(lambda: parse_events(raw))
     result = parse_events(raw)
     aggregate = best(lambda: figures.areas(figures.collect(result.events)))
     areas = figures.areas(figures.collect(result.events))

@@ -41,15 +41,15 @@ _MARKS = {"?": ("", " (uncertain)"), "~": ("about ", ""), "%": ("about ", " (unc
 
 def date_bounds(text: str, today: date | None = None) -> tuple[date, date] | None:
     """First and last day a date may cover, or None when it is not a date in an accepted form."""
+    if ISO_DATE.fullmatch(text):
+        return _edtf_bounds(text) if _SUBYEAR.fullmatch(text) else _iso_bounds(text)
     today = today or date.today()
     if text == OPEN:
         return EARLIEST, today
-    if _SUBYEAR.fullmatch(text) or _ONE_OF.fullmatch(text):
+    if _ONE_OF.fullmatch(text):
         return _edtf_bounds(text)
     if match := _QUALIFIED.fullmatch(text):  # a qualifier leaves the bounds as they are (EDTF's strict bounds)
         return _iso_bounds(match["date"])
-    if ISO_DATE.fullmatch(text):
-        return _iso_bounds(text)
     if match := _YEARLESS.fullmatch(text):
         month, day = int(match[1]), int(match[2] or 1)
         # 2024 is a leap year: 29 February is a day some year has
@@ -69,6 +69,12 @@ def _edtf_bounds(text: str) -> tuple[date, date] | None:
 
 
 def _iso_bounds(text: str) -> tuple[date, date] | None:
+    if len(text) == 10:  # a day: the C parser checks the calendar
+        try:
+            day = date.fromisoformat(text)
+        except ValueError:
+            return None
+        return day, day
     year, month, day = (int(g) if g else None for g in ISO_DATE.fullmatch(text).groups())
     if month is None:
         return date(year, 1, 1), date(year, 12, 31)

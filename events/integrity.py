@@ -67,30 +67,30 @@ def check_parts(frame: pd.DataFrame) -> list[Problem]:
     about the container, not a share of its count, so it is left out of both checks.
     """
     columns = ["id", "line", "within", *GROUP_COLUMNS, "count", "qualifier", "start", "end"]
-    firsts = frame.loc[frame["figure_id"] == frame["id"], columns]
-    parts = firsts[firsts["within"] != ""]
+    first = frame["figure_id"] == frame["id"]
+    parts = frame.loc[first & (frame["within"] != ""), columns]
     if parts.empty:
         return []
     rows, containers = split_lists(parts["within"], LIST_SEPARATOR)
     parts = parts.iloc[rows].assign(container=containers)
-    holding = isin(firsts["id"], parts["container"])
-    containers = firsts.loc[holding, ["id", "line", *GROUP_COLUMNS, "count", "qualifier"]]
+    holding = first & isin(frame["id"], parts["container"])
+    containers = frame.loc[holding, ["id", "line", *GROUP_COLUMNS, "count", "qualifier"]]
     parts = parts.merge(containers.add_suffix("_container"), left_on="container", right_on="id_container")
     parts = parts[parts["measure"] == parts["measure_container"]]
     if parts.empty:
         return []
     parts = parts.assign(dimension=sum(weight * (parts[c] != parts[f"{c}_container"]).astype(int)
                                        for weight, c in zip(_DIMENSION_WEIGHTS, _DIMENSIONS)))
-    return _overlaps(parts, _known_to_overlap(firsts)) + _exceeded(parts)
+    return _overlaps(parts, _known_to_overlap(frame, first)) + _exceeded(parts)
 
 
-def _known_to_overlap(firsts: pd.DataFrame) -> set[tuple[int, int]]:
+def _known_to_overlap(frame: pd.DataFrame, first: pd.Series) -> set[tuple[int, int]]:
     """Lines of figures whose overlap is stated, so not worth a notice: a figure and one of its
-    containers, and two containers of one figure."""
-    several = firsts.loc[firsts["within"].str.contains(LIST_SEPARATOR, regex=False), ["line", "within"]]
+    containers, and two containers of one figure (``first``: the first reports)."""
+    several = frame.loc[first & frame["within"].str.contains(LIST_SEPARATOR, regex=False), ["line", "within"]]
     if several.empty:
         return set()
-    line_of = dict(zip(firsts["id"].tolist(), firsts["line"].tolist()))
+    line_of = dict(zip(frame.loc[first, "id"].tolist(), frame.loc[first, "line"].tolist()))
     known = set()
     for line, text in zip(several["line"].tolist(), several["within"].tolist()):
         lines = sorted({line, *(line_of[i] for i in text.split(LIST_SEPARATOR) if i in line_of)})

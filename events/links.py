@@ -16,7 +16,6 @@ first report takes its place; a loop of containers loses its closing link.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -32,48 +31,54 @@ def resolve_links(frame: pd.DataFrame, every_row: pd.DataFrame) -> tuple[pd.Data
     """The rows kept, with ``figure_id`` and ``within``, and the problems (those of rows set aside included).
 
     ``every_row`` holds the id and line of every row read, valid or not, to say
-    where a lost target went. Links are handled column-wise in Arrow; rows are
-    walked one by one only where a repeat points somewhere, or a link needs a notice.
+    where a lost target went. Rows are handled by position, a column at a time in
+    Arrow and numpy; they are walked one by one only where a repeat points
+    somewhere, or a link needs a notice.
     """
+    ids = pa.array(frame["id"], type=pa.string())
+    lines = frame["line"].to_numpy("int64")
     line_of = _Lines(frame)
-    pairs = _part_of_pairs(frame)
     lost = _LostTargets(every_row)
     problems: list[Problem] = []
+    part_rows, part_targets = split_lists(frame["part_of"], LIST_SEPARATOR)
 
-    self_repeats = frame.loc[frame["same_figure_as"] == frame["id"], "id"].tolist()
-    rejected = set(self_repeats) | set(pairs.loc[pairs["target"] == pairs["id"], "id"].tolist())
-    for i in sorted(rejected, key=line_of.__getitem__):
-        column = "same_figure_as" if i in self_repeats else "part_of"
-        problems.append(Problem(line_of[i], column, "self-reference",
-                                f"'{i}' is this row's own id; a figure cannot refer to itself"))
-    alive = frame[~frame["id"].isin(rejected)] if rejected else frame
-    ids = pa.array(alive["id"], type=pa.string())
-    repeats = alive.loc[alive["same_figure_as"] != "", ["id", "same_figure_as", "measure"]]
-    targets = pa.array(repeats["same_figure_as"], type=pa.string())
-    living = set(pc.filter(targets, pc.is_in(targets, value_set=ids)).to_pylist())
-    first_of = _figures(living, dict(zip(repeats["id"].tolist(), repeats["same_figure_as"].tolist())),
-                        line_of, lost, problems)
-    repeat_ids = pa.array(list(first_of), type=pa.string())
-    firsts = pa.array(list(first_of.values()), type=pa.string())
-    link = _Figures(ids, pc.coalesce(pc.take(firsts, pc.index_in(ids, value_set=repeat_ids)), ids),
-                    pa.array(alive["line"], type=pa.int64()), first_of)
-    measures = pa.array(alive["measure"], type=pa.string())
-    differs = pc.not_equal(pc.take(measures, pc.index_in(repeat_ids, value_set=ids)),
-                           pc.take(measures, pc.index_in(firsts, value_set=ids)))
-    for i, first in zip(pc.filter(repeat_ids, differs).to_pylist(), pc.filter(firsts, differs).to_pylist()):
-        rejected.add(i)
-        mine, theirs = (measures[pc.index(ids, x).as_py()].as_py() for x in (i, first))
-        problems.append(Problem(line_of[i], "measure", "repeat-differs",
-                                f"counts {mine} but '{first}' (line {line_of[first]}), the report it "
-                                f"repeats, counts {theirs}; a repeat must count the same thing"))
-    within = _containers(pairs[~pairs["id"].isin(rejected)], link, line_of, lost, problems)
+    own_ids = ids.to_numpy(zero_copy_only=False)
+    same_cells = frame["same_figure_as"].to_numpy(object)
+    self_repeat = same_cells == own_ids
+    rejected = self_repeat.copy()
+    rejected[part_rows[part_targets == own_ids[part_rows]]] = True
+    for at in np.flatnonzero(rejected):
+        column = "same_figure_as" if self_repeat[at] else "part_of"
+        problems.append(Problem(int(lines[at]), column, "self-reference",
+                                f"'{own_ids[at]}' is this row's own id; a figure cannot refer to itself"))
+    lookup = pc.if_else(pa.array(~rejected), ids, pa.nulls(len(frame), pa.string()))  # ids a link may reach
 
-    kept = alive[~alive["id"].isin(rejected)] if rejected else alive
-    figure_ids = pc.take(link.figures, pc.index_in(pa.array(kept["id"], type=pa.string()), value_set=link.ids))
-    texts = pc.fill_null(pc.take(within.column("within"), pc.index_in(figure_ids, value_set=within.column("id"))), "")
-    out = kept.assign(figure_id=figure_ids.to_pandas().set_axis(kept.index),
-                      within=texts.to_pandas().set_axis(kept.index))
-    return out, problems
+    repeat_rows = np.flatnonzero((same_cells != "") & ~rejected)
+    same = dict(zip(own_ids[repeat_rows].tolist(), same_cells[repeat_rows].tolist()))
+    targets = pa.array(same_cells[repeat_rows], type=pa.string())
+    living = set(pc.filter(targets, pc.is_in(targets, value_set=lookup)).to_pylist())
+    first_of = _figures(living, same, line_of, lost, problems)
+    firsts = [first_of[i] for i in own_ids[repeat_rows].tolist()]
+    found = pc.index_in(pa.array(firsts + part_targets.tolist(), type=pa.string()), value_set=lookup)
+    found = found.to_numpy(zero_copy_only=False)  # float: NaN where a target is lost
+    figure_row = np.arange(len(frame))
+    figure_row[repeat_rows] = found[:len(firsts)].astype("int64")
+
+    measures = frame["measure"].to_numpy(object)
+    for at in repeat_rows[measures[repeat_rows] != measures[figure_row[repeat_rows]]]:
+        rejected[at] = True
+        first = figure_row[at]
+        problems.append(Problem(int(lines[at]), "measure", "repeat-differs",
+                                f"counts {measures[at]} but '{own_ids[first]}' (line {lines[first]}), the report it "
+                                f"repeats, counts {measures[first]}; a repeat must count the same thing"))
+    links = pd.DataFrame({"row": part_rows, "target": part_targets, "found": found[len(firsts):]})
+    within = _containers(links[~rejected[part_rows]], figure_row, own_ids, lines, line_of, lost, problems)
+
+    kept = ~rejected
+    figure_ids = own_ids[figure_row[kept]]
+    out = frame[kept] if not kept.all() else frame
+    return out.assign(figure_id=pd.Series(figure_ids, index=out.index, dtype="str"),
+                      within=pd.Series(within[figure_row[kept]], index=out.index, dtype="str")), problems
 
 
 class _Lines:
@@ -86,27 +91,6 @@ class _Lines:
         if self._lines is None:
             self._lines = dict(zip(self._frame["id"].tolist(), self._frame["line"].tolist()))
         return self._lines[i]
-
-
-@dataclass(frozen=True)
-class _Figures:
-    """Each kept row's id, the id of its figure's first report and its line, as Arrow arrays (C++ look-ups)."""
-
-    ids: pa.Array
-    figures: pa.Array
-    lines: pa.Array
-    first_of: dict[str, str]  # repeats only
-
-    def of(self, i: str) -> str:
-        return self.first_of.get(i, i)
-
-
-def _part_of_pairs(frame: pd.DataFrame) -> pd.DataFrame:
-    """One row per (id, line, target) of the part_of cells, targets in the order written."""
-    linked = frame.loc[frame["part_of"] != "", ["id", "line"]]
-    rows, targets = split_lists(frame.loc[linked.index, "part_of"], LIST_SEPARATOR)
-    return pd.DataFrame({"id": linked["id"].to_numpy(object)[rows], "line": linked["line"].to_numpy()[rows],
-                         "target": targets})
 
 
 class _LostTargets:
@@ -165,54 +149,48 @@ def _figures(living: set[str], same: dict[str, str], line_of: _Lines, lost: _Los
     return first_of
 
 
-def _containers(pairs: pd.DataFrame, link: _Figures, line_of: _Lines, lost: _LostTargets,
-                problems: list[Problem]) -> pa.Table:
-    """The figures containing each figure: a table of first-report ids and their containers, ';'-joined.
+def _containers(links: pd.DataFrame, figure_row: np.ndarray, ids: np.ndarray, lines: np.ndarray, line_of: _Lines,
+                lost: _LostTargets, problems: list[Problem]) -> np.ndarray:
+    """For each row, the ids of the figures containing its figure (';'-joined, "" for none).
 
-    Lost or looping links are dropped. Looked up in Arrow (C++), a column at a time;
-    rows are walked one by one only for the links that need a notice and, when some
-    container is written below its part, to find loops.
+    ``links`` holds one row per part_of target: the row holding it, the target as
+    written and where it was found (NaN: lost). Lost or looping links are dropped.
     """
-    ids, targets = pa.array(pairs["id"], type=pa.string()), pa.array(pairs["target"], type=pa.string())
-    firsts = pc.take(link.figures, pc.index_in(targets, value_set=link.ids))
-    for at in np.flatnonzero(pc.is_null(firsts).to_numpy(zero_copy_only=False)):
-        problems.append(lost.problem(int(pairs["line"].iat[at]), "part_of", str(targets[at]),
-                                     "shown without that container"))
-    for at in np.flatnonzero(pc.fill_null(pc.not_equal(firsts, targets), False).to_numpy(zero_copy_only=False)):
-        problems.append(Problem(int(pairs["line"].iat[at]), "part_of", "part-of-repeat",
-                                f"'{targets[at]}' repeats '{firsts[at]}'; point part_of at '{firsts[at]}', "
-                                "the first report", rejects_row=False))
-    links = pa.table({"id": ids, "first": firsts, "line": pa.array(pairs["line"], type=pa.int64()),
-                      "own": pc.equal(pc.take(link.figures, pc.index_in(ids, value_set=link.ids)), ids)})
-    links = links.filter(pc.is_valid(firsts))
-    links = links.filter(pc.invert(pa.array(_repeated(links), type=pa.bool_())))
-    own, repeats = links.filter(links["own"]), links.filter(pc.invert(links["own"]))
-    grouped = own.group_by("id", use_threads=False).aggregate([("first", "list")])
-    within = pa.table({"id": grouped["id"], "within": pc.binary_join(grouped["first_list"], LIST_SEPARATOR)})
-    if len(repeats):  # a repeat's containers are its first report's
-        of_figure = dict(zip(within["id"].to_pylist(), within["within"].to_pylist()))
-        written: dict[str, set[str]] = {}
-        for i, first in zip(repeats["id"].to_pylist(), repeats["first"].to_pylist()):
-            written.setdefault(i, set()).add(first)
-        for i, resolved in written.items():
-            if resolved != set(of_figure.get(link.of(i), "").split(LIST_SEPARATOR)) - {""}:
-                problems.append(Problem(line_of[i], "part_of", "repeat-moved",
-                                        f"differs from '{link.of(i)}', the first report, whose containers are used; "
-                                        "leave part_of blank on a repeat", rejects_row=False))
-    target_lines = pc.take(link.lines, pc.index_in(own["first"], value_set=link.ids))
-    if pc.any(pc.greater_equal(target_lines, own["line"])).as_py():  # a loop needs a link to a row below
-        lists = {i: text.split(LIST_SEPARATOR)
-                 for i, text in zip(within["id"].to_pylist(), within["within"].to_pylist())}
-        _break_loops(lists, line_of.__getitem__, problems)
-        within = pa.table({"id": pa.array(list(lists), type=pa.string()),
-                           "within": pa.array([LIST_SEPARATOR.join(t) for t in lists.values()], type=pa.string())})
+    lost_at = links["found"].isna().to_numpy()
+    for row, target in zip(links.loc[lost_at, "row"].tolist(), links.loc[lost_at, "target"].tolist()):
+        problems.append(lost.problem(int(lines[row]), "part_of", target, "shown without that container"))
+    links = links[~lost_at]
+    row = links["row"].to_numpy("int64")
+    target = links["found"].to_numpy().astype("int64")
+    first = figure_row[target]
+    for at in np.flatnonzero(first != target):
+        problems.append(Problem(int(lines[row[at]]), "part_of", "part-of-repeat",
+                                f"'{ids[target[at]]}' repeats '{ids[first[at]]}'; point part_of at "
+                                f"'{ids[first[at]]}', the first report", rejects_row=False))
+    _, unique = np.unique(row * len(ids) + first, return_index=True)  # one link per (part, container)
+    unique.sort()
+    row, first = row[unique], first[unique]
+    own = figure_row[row] == row
+    within = np.full(len(ids), "", dtype=object)
+    pairs = pa.table({"row": pa.array(row[own], type=pa.int64()), "first": pa.array(ids[first[own]], type=pa.string())})
+    grouped = pairs.group_by("row", use_threads=False).aggregate([("first", "list")])
+    within[grouped["row"].to_numpy()] = pc.binary_join(grouped["first_list"], LIST_SEPARATOR).to_numpy(
+        zero_copy_only=False)
+    written: dict[int, set[str]] = {}  # a repeat's own part_of: its first report's containers are used
+    for at, container in zip(row[~own].tolist(), ids[first[~own]].tolist()):
+        written.setdefault(at, set()).add(container)
+    for at, containers in written.items():
+        if containers != set(within[figure_row[at]].split(LIST_SEPARATOR)) - {""}:
+            problems.append(Problem(int(lines[at]), "part_of", "repeat-moved",
+                                    f"differs from '{ids[figure_row[at]]}', the first report, whose containers are "
+                                    "used; leave part_of blank on a repeat", rejects_row=False))
+    if (lines[first[own]] >= lines[row[own]]).any():  # a loop needs a link to a row written below
+        graph = {ids[at]: within[at].split(LIST_SEPARATOR) for at in np.flatnonzero(within != "")}
+        _break_loops(graph, line_of.__getitem__, problems)
+        position = {i: at for at, i in enumerate(ids.tolist())}
+        for i, containers in graph.items():
+            within[position[i]] = LIST_SEPARATOR.join(containers)
     return within
-
-
-def _repeated(links: pa.Table) -> np.ndarray:
-    """Links that repeat an earlier (id, container) pair: two targets that resolve to one figure."""
-    return pd.DataFrame({"id": links["id"].to_numpy(zero_copy_only=False),
-                         "first": links["first"].to_numpy(zero_copy_only=False)}).duplicated().to_numpy()
 
 
 def _break_loops(within: dict[str, list[str]], line: Callable[[str], int], problems: list[Problem]) -> None:

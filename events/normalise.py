@@ -148,16 +148,17 @@ def _resolve_areas(frame, problems) -> tuple[pd.Series, pd.Series]:
 
 def _resolve_towns(frame, area_keys: pd.Series, implied: pd.Series, problems) -> pd.Series:
     """The gazetteer's name of each locality, looked up in the provinces of the row's area."""
-    resolved: dict[tuple[str, str], tuple[str, str, str]] = {}  # (locality, area key) -> (name, code, message)
-    pairs = list(zip(frame["locality"].tolist(), area_keys.tolist()))
-    for value, key in set(pairs):
-        if value:
-            resolved[value, key] = _town(value, key)
-    outcome = [resolved.get(pair, ("", "", "")) for pair in pairs]
+    named = frame["locality"] != ""
+    if not named.any():
+        return implied
+    pairs = list(zip(frame.loc[named, "locality"].tolist(), area_keys[named].tolist()))
+    resolved = {pair: _town(*pair) for pair in set(pairs)}  # (locality, area key) -> (name, code, message)
+    outcome = [resolved[pair] for pair in pairs]
     problems += [Problem(int(line), "locality", code, message)
-                 for line, (_, code, message) in zip(frame["line"].tolist(), outcome) if code]
-    towns = pd.Series([name for name, _, _ in outcome], index=frame.index, dtype="str")
-    return towns.where(towns != "", implied)
+                 for line, (_, code, message) in zip(frame.loc[named, "line"].tolist(), outcome) if code]
+    towns = pd.Series([name for name, _, _ in outcome], index=frame.index[named], dtype="str")
+    found = towns[towns != ""]
+    return implied.mask(implied.index.isin(found.index), found.reindex(implied.index))
 
 
 def _town(value: str, key: str) -> tuple[str, str, str]:
