@@ -175,6 +175,8 @@ def _overlaps(parts: pd.DataFrame, known: set[tuple[int, int]]) -> list[Problem]
     dimension = placed["dimension"].to_numpy("int64")
     common = dimension[a] & dimension[b]
     hit = (common == dimension[a]) | (common == dimension[b])  # one narrows all the other narrows, or more
+    # a shorter tally inside a longer one overlaps the longer one's own breakdowns by design: no notice
+    hit &= (dimension[a] == dimension[b]) | ((dimension[a] != 0) & (dimension[b] != 0))
     sexes = placed["sex"].to_numpy(object)
     hit &= (sexes[a] == sexes[b]) | (sexes[a] == "") | (sexes[b] == "")
     nationality = placed["nationality_code"].to_numpy(object)
