@@ -21,7 +21,7 @@ from events.overlap import disjoint
 from events.schema import LIST_SEPARATOR
 from events.tabular import days, plain, tuples
 from events.values import UNKNOWN, IncompatibleBoundsError, Value, remainder, total
-from events.vocabulary import SEXES, STATUSES, nationality_name
+from events.vocabulary import FOREIGN, SEXES, STATUSES, nationality_name
 from geo.areas import NATIONAL, AreaKey
 
 DETAINED = "people_detained"
@@ -302,7 +302,8 @@ class Area:
             if not top.nationality_code:
                 rest = remainder(top.value, total(f.value for f in pieces)) if pieces else top.value
                 remainders.append(rest if rest is not None else UNKNOWN)
-                rest_of_sex += disjoint([f for f in inside if f.sex and not f.nationality_code], _size)[0]
+                # women among everyone, or among the foreigners: both are sub-counts of the whole
+                rest_of_sex += disjoint([f for f in inside if f.sex and f.nationality_code in ("", FOREIGN)], _size)[0]
                 named += top.named_codes
                 unnamed += [top.nationalities_unnamed] if top.nationalities_unnamed else []
         rows = [self._nationality_row(code, group) for code, group in by_nationality.items()]
@@ -332,11 +333,11 @@ def _size(figure: Figure) -> int:
 
 def _subcounts(figures: list[Figure]) -> str:
     """"45 women; 12 men": the sub-counts by sex of one row of a breakdown."""
-    by_sex: dict[str, list[Figure]] = {}
+    by_sex: dict[tuple[str, str], list[Figure]] = {}
     for figure in figures:
-        by_sex.setdefault(figure.sex, []).append(figure)
-    return "; ".join(f"{figs[0].label() if len(figs) == 1 else total(f.value for f in figs).label()} {SEXES[sex]}"
-                     for sex, figs in by_sex.items())
+        by_sex.setdefault((figure.sex, figure.nationality_code), []).append(figure)
+    return "; ".join(f"{figs[0].label() if len(figs) == 1 else total(f.value for f in figs).label()} "
+                     f"{'foreign ' if code == FOREIGN else ''}{SEXES[sex]}" for (sex, code), figs in by_sex.items())
 
 
 def _sum_or_none(values: list[Value]) -> Value | None:

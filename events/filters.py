@@ -1,7 +1,8 @@
 """Which rows a view shows: period, provinces, nationalities, event types, statuses.
 
-A row is in a period when its dates overlap it; a row whose year is not stated is in
-no chosen period (it is shown when the period is left open). A figure's repeats (other
+A row is in a period when its dates overlap it; a row whose start is not stated, when
+its end falls in it; a row whose year is not stated is in no chosen period (it is shown
+when the period is left open). A figure's repeats (other
 sources) go with it, so filtering never splits a figure from its sources.
 """
 
@@ -12,7 +13,7 @@ from datetime import date
 
 import pandas as pd
 
-from events.dates import UNKNOWN_YEAR, year_known
+from events.dates import OPEN, UNKNOWN_YEAR, year_known
 from events.schema import LIST_SEPARATOR
 from events.vocabulary import FOREIGN
 from geo.areas import AreaKey
@@ -33,10 +34,12 @@ def filter_events(events: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     if filters.start is not None or filters.end is not None:
         # a date without its year cannot be said to fall in a chosen period
         keep &= ~(events["date_start"].str.startswith(UNKNOWN_YEAR) | events["date_end"].str.startswith(UNKNOWN_YEAR))
+    # a row whose start is not stated ("to date") is in a period when its end is: that much is known
+    starts = events["start"].where(events["date_start"] != OPEN, events["end"])
     if filters.start is not None:
         keep &= events["end"] >= pd.Timestamp(filters.start)
     if filters.end is not None:
-        keep &= events["start"] <= pd.Timestamp(filters.end)
+        keep &= starts <= pd.Timestamp(filters.end)
     if filters.provinces:
         touches = {key: bool(filters.provinces.intersection(AreaKey.parse(key).codes))
                    for key in events["area_key"].unique().tolist() if key}

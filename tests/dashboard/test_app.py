@@ -13,7 +13,7 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from geo.areas import AreaKey
-from tests.conftest import ROOT, csv_text, row
+from tests.conftest import ROOT, SEED_CSV, csv_text, row
 
 APP = str(ROOT / "app.py")
 
@@ -31,7 +31,7 @@ class RecordingMediaFileManager(MediaFileManager):
 @pytest.fixture
 def app(monkeypatch):
     monkeypatch.setattr("streamlit.testing.v1.app_test.MediaFileManager", RecordingMediaFileManager)
-    monkeypatch.delenv("EVENTS_CSV", raising=False)
+    monkeypatch.setenv("EVENTS_CSV", str(SEED_CSV))  # the seed week; tests/test_record.py opens the whole record
 
     def run(**params) -> AppTest:
         at = AppTest.from_file(APP, default_timeout=60)

@@ -199,3 +199,9 @@ def test_nationalities_the_source_does_not_name_are_counted_in_words():
     assert rest.named_words() == "Thailand and 4 other nationalities not named"  # the most any source says
     [rest] = areas[AreaKey(("KH-15",))].breakdown
     assert rest.named_words() == "1 nationality not named"
+
+
+def test_women_among_the_foreigners_of_a_figure_for_everyone_are_its_sub_count():
+    rows = [row(id="k", count="312"), row(id="k-w", part_of="k", nationality="foreigners", sex="female", count="56")]
+    [rest] = figures.areas(figures.collect(parse(rows).events))[AreaKey(("KH-10",))].breakdown
+    assert (rest.label, rest.subcounts) == ("312", "56 foreign women")

@@ -52,5 +52,7 @@ def test_a_date_without_its_year_is_in_no_chosen_period_and_outside_the_filter_r
     assert set(filter_events(events, Filters())["id"]) == {"thais", "to-date", "raid"}
     july = filter_events(events, Filters(start=date(2025, 7, 1), end=date(2025, 7, 31)))
     assert set(july["id"]) == {"to-date", "raid"}
+    early_july = filter_events(events, Filters(start=date(2025, 7, 1), end=date(2025, 7, 15)))
+    assert set(early_july["id"]) == {"raid"}  # the tally to 22 July may have begun then, but is not known to
     assert set(filter_events(events, Filters(start=date(2025, 8, 1)))["id"]) == set()
     assert period_covered(events) == (date(2025, 7, 15), date(2025, 7, 22))
