@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from events import figures
+from events.loading import load_events
+from geo.areas import AreaKey
 from tests.browser.conftest import wait_for_app
-from tests.conftest import csv_text, row
+from tests.conftest import RECORD_CSV, csv_text, row
 
 MAP_FRAME = "streamlit_folium.st_folium"
 
@@ -28,13 +31,15 @@ def test_map_renders_with_the_province_layer(page, server):
 
 
 def test_hover_shows_a_tooltip_and_click_selects_the_province(page, server):
+    """On the published record (the server reads data/events.csv): Pursat's figure as the model words it."""
+    pursat_area = figures.areas(figures.collect(load_events(RECORD_CSV).events))[AreaKey(("KH-15",))]
     wait_for_app(page, server.url)
     frame = map_frame(page)
     pursat = page.frame_locator(f'iframe[title="{MAP_FRAME}"]').locator("path.province-KH-15")
     pursat.hover()
     tooltip = frame.locator(".leaflet-tooltip")
     tooltip.wait_for(timeout=10_000)
-    assert "Pursat" in tooltip.inner_text() and "27 detained" in tooltip.inner_text()
+    assert "Pursat" in tooltip.inner_text() and f"{pursat_area.total.label()} detained" in tooltip.inner_text()
     pursat.click()
     page.get_by_text("Pursat · ពោធិ៍សាត់").wait_for(timeout=30_000)
     page.wait_for_url("**province=Pursat**", timeout=30_000)  # the shareable link follows the selection
