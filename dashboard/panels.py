@@ -26,13 +26,16 @@ def headline(filtered: Filtered, snapshot: Snapshot) -> None:
     for item in filtered.headlines[:1]:
         figure = item.figure
         who = "; ".join(figure.claimants) or "the sources"
-        st.subheader(f"{md(figure.value.words().capitalize())} people detained: {md(figure.title)}, "
-                     f"{md(period_label(*figure.period))}")
+        st.subheader(f"{md(figure.value.words().capitalize())} people detained, {md(period_label(*figure.period))}")
+        parts = {"province": f"The province figures it contains add up to {md(item.parts_total.words())} "
+                             f"({len(item.parts)} figures in {len(item.province_codes)} provinces)",
+                 "nationality": f"Its counts by nationality add up to {md(item.parts_total.words())} "
+                                f"({len(item.parts)} nationalities)",
+                 "": f"The figures it contains that cannot overlap add up to {md(item.parts_total.words())} "
+                     f"({len(item.parts)} figures)"}[item.parts_kind]
         st.caption(
-            f"Claimed by {md(who)}; {md(STATUSES.get(figure.status, ''))}. Not independently verified. "
-            f"The province figures it contains add up to {md(item.parts_total.words())} "
-            f"({len(item.parts)} figures in {len(item.province_codes)} provinces); the two are shown side by "
-            "side, never added together."
+            f"{md(figure.title)}. Claimed by {md(who)}; {md(STATUSES.get(figure.status, ''))}. Not independently "
+            f"verified. " + (f"{parts}; the two are shown side by side, never added together." if item.parts else "")
         )
     others = filtered.headlines[1:]
     if others:

@@ -372,6 +372,16 @@ class Headline:
     parts: tuple[Figure, ...]  # those parts
     province_codes: tuple[str, ...]  # provinces its parts name
 
+    @property
+    def parts_kind(self) -> str:
+        """"province" when every part summed names a province, "nationality" when each is a national count of
+        one nationality, "" otherwise: the words for what the parts' sum adds up."""
+        if all(p.area is not None and p.area.codes for p in self.parts):
+            return "province"
+        if all(p.area == NATIONAL and p.nationality_code for p in self.parts):
+            return "nationality"
+        return ""
+
 
 def headlines(figures: dict[str, Figure]) -> list[Headline]:
     """National totals of people detained (all nationalities), largest first, each beside the sum of its parts.

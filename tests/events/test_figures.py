@@ -205,3 +205,15 @@ def test_women_among_the_foreigners_of_a_figure_for_everyone_are_its_sub_count()
     rows = [row(id="k", count="312"), row(id="k-w", part_of="k", nationality="foreigners", sex="female", count="56")]
     [rest] = figures.areas(figures.collect(parse(rows).events))[AreaKey(("KH-10",))].breakdown
     assert (rest.label, rest.subcounts) == ("312", "56 foreign women")
+
+
+def test_a_headline_says_whether_its_parts_are_places_or_nationalities():
+    rows = [row(id="t", area="Cambodia", count="5771"),
+            row(id="cn", part_of="t", area="Cambodia", nationality="China", count="3438"),
+            row(id="vn", part_of="t", area="Cambodia", nationality="Vietnam", count="1166")]
+    [headline] = figures.headlines(figures.collect(parse(rows).events))
+    assert (headline.parts_kind, headline.parts_total) == ("nationality", Value(4604))
+    rows[1:] = [row(id="k", part_of="t", count="312"), row(id="p", part_of="t", area="Pursat", count="27")]
+    [headline] = figures.headlines(figures.collect(parse(rows).events))
+    assert (headline.parts_kind, headline.parts_total, headline.province_codes) == ("province", Value(339),
+                                                                                     ("KH-10", "KH-15"))
