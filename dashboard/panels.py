@@ -13,6 +13,7 @@ from events.vocabulary import MEASURES, STATUSES, nationality_name
 from geo import boundaries
 from geo.areas import UNSTATED, AreaKey
 from views import charts
+from views.downloads import csv_text
 from views.map import LEGEND
 
 TIMELINE_LIMIT = 500  # points beyond this are unreadable and slow to send
@@ -117,7 +118,7 @@ def sources(filtered: Filtered) -> None:
                    "or download them all.")
     st.dataframe(table.head(SOURCES_LIMIT), hide_index=True, width="stretch",
                  column_config={"link": st.column_config.LinkColumn("link")})
-    st.download_button("Download these sources (CSV)", data=lambda: table.to_csv(index=False),
+    st.download_button("Download these sources (CSV)", data=lambda: csv_text(table),
                        file_name="crackdown-map-sources.csv", mime="text/csv", on_click="ignore")
     if len(filtered.disagreements):
         st.markdown("**Where sources disagree**")

@@ -20,6 +20,7 @@ from events.dates import date_label, period_label
 from events.figures import Area
 from events.vocabulary import STATUSES
 from views import charts
+from views.downloads import csv_text
 
 WIDTH, HEIGHT = 960, 540  # 16:9 on screen
 PNG_SIZE = (2 * WIDTH, 2 * HEIGHT)
@@ -112,6 +113,4 @@ def card_csv(area: Area) -> str:
                 "source_publisher": source.publisher, "source_title": source.title,
                 "source_date": source.date, "source_url": source.url, "csv_line": report.line,
             })
-    buffer = io.StringIO()
-    pd.DataFrame(rows).to_csv(buffer, index=False)
-    return buffer.getvalue()
+    return csv_text(pd.DataFrame(rows))

