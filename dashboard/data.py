@@ -1,12 +1,14 @@
 """Loading and aggregation, cached so a filter change costs milliseconds.
 
-The file is re-read only when its modification time or size changes; each
-set of filters' figures is computed once and shared by every session.
+The file is re-read only when it changes (size, times or inode); each set of
+filters' figures is computed once and shared by every session. While the file
+cannot be read, the last good version is shown, with a notice.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
 
@@ -16,6 +18,7 @@ import streamlit as st
 from events import figures
 from events.dates import latest
 from events.filters import Filters, filter_events, named_without_count
+from events.limits import FileRefusedError
 from events.loading import LoadResult, events_path, load_events
 from geo.areas import AreaKey
 from views import tables
@@ -25,6 +28,7 @@ CONTEXT_MEASURES = ("workforce_estimate", "scam_compounds")  # figures shown as 
 
 @dataclass(frozen=True)
 class Snapshot:
+    key: tuple  # the file version it was read from (see file_key)
     result: LoadResult
     as_of: str  # latest date written in the data: events or sources
     figure_count: int  # figures in the file (a figure is a first report and its repeats)
@@ -36,18 +40,57 @@ class Snapshot:
         return list(figures.collect(events[events["measure"].isin(CONTEXT_MEASURES)]).values())
 
 
-def file_key() -> tuple[str, int, int]:
+def file_key() -> tuple[str, int, int, int, int]:
+    """Path, size, modification and change times, inode: any edit or replacement changes it, even one that
+    keeps the size and restores the modification time (the change time cannot be set back)."""
     path = events_path()
-    stat = path.stat()  # OSError here is shown by the app as an unreadable file
-    return str(path), stat.st_mtime_ns, stat.st_size
+    info = path.stat()  # OSError: shown by the app as an unreadable file
+    return str(path), info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino
 
 
 @st.cache_resource(show_spinner="Reading the events file…", max_entries=4)
-def snapshot(key: tuple[str, int, int]) -> Snapshot:
-    result = load_events(Path(key[0]))
+def snapshot(key: tuple) -> Snapshot:
+    result = load_events(Path(key[0]))  # OSError and FileRefusedError are not cached: the next run tries again
     dates = pd.concat([result.events["date_end"], result.events["date_start"], result.events["source_date"]])
-    return Snapshot(result, latest(dates.unique().tolist()),
+    return Snapshot(key, result, latest(dates.unique().tolist()),
                     int((result.events["figure_id"] == result.events["id"]).sum()))
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the page shows: the file as it is, or the last version read, with why."""
+
+    snapshot: Snapshot | None  # None: nothing readable yet
+    notice: str = ""  # why this is not the file as it is now
+
+
+_last_good: dict[str, Snapshot] = {}  # path -> the last version with a valid row, shared by all sessions
+
+
+def current() -> Reading:
+    """The events file now; while it cannot be read or holds no valid row (a half-written save, a file
+    being replaced), the last version that had valid rows, so the page never goes blank for everyone."""
+    path = str(events_path())
+    last = _last_good.get(path)
+    try:
+        now = snapshot(file_key())
+    except (OSError, FileRefusedError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        if last is None:
+            return Reading(None, f"The events file cannot be read: {reason}.")
+        return Reading(last, f"The events file cannot be read now ({reason}); showing the last version read, "
+                             f"saved {_saved(last)}.")
+    if len(now.result.events):
+        _last_good[path] = now
+        return Reading(now)
+    if last is not None:
+        return Reading(last, f"The events file now has no valid row ({len(now.result.problems)} problems); "
+                             f"showing the last version read, saved {_saved(last)}. Run `python -m events check`.")
+    return Reading(now)
+
+
+def _saved(snap: Snapshot) -> str:
+    return datetime.fromtimestamp(snap.key[2] / 1e9, tz=UTC).strftime("%d %b %Y %H:%M UTC")
 
 
 @dataclass(frozen=True)
@@ -94,9 +137,10 @@ class Filtered:
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def filtered(key: tuple[str, int, int], _filters: Filters, filters_key: str) -> Filtered:
-    """Figures under some filters; ``filters_key`` is the filters' stable text form (the cache key)."""
-    everything = snapshot(key).result.events
+def filtered(_snapshot: Snapshot, key: tuple, _filters: Filters, filters_key: str) -> Filtered:
+    """Figures under some filters; the cache key is the snapshot's file version and ``filters_key``, the
+    filters' stable text form."""
+    everything = _snapshot.result.events
     events = filter_events(everything, _filters)
     figs = figures.collect(events)
     return Filtered(events, figs, figures.areas(figs), figures.headlines(figs),

@@ -15,6 +15,7 @@ from pathlib import Path
 PROJECT_PYTHON = Path(__file__).resolve().parent.parent / ".venv" / "bin" / "python"
 
 try:
+    from events.limits import FileRefusedError
     from events.loading import events_path, load_events
 except ModuleNotFoundError as missing:  # run with a Python that lacks the project's packages
     if PROJECT_PYTHON.exists() and Path(sys.executable) != PROJECT_PYTHON:
@@ -36,6 +37,9 @@ def main(argv: list[str] | None = None) -> int:
         result = load_events(path)
     except OSError as error:
         print(f"{path}: cannot read the file: {error.strerror or error}", file=sys.stderr)
+        return 2
+    except FileRefusedError as refusal:
+        print(f"{path}: not read: {refusal}", file=sys.stderr)
         return 2
     for problem in result.problems:  # root causes first, then what follows from them
         print(problem.format(path))

@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from events import integrity, schema
+from events.limits import DEFAULT_LIMITS, Limits, read_bounded
 from events.links import resolve_links
 from events.normalise import normalise
 from events.problems import WHOLE_ROW, Problem
@@ -42,13 +43,14 @@ def events_path() -> Path:
     return Path(os.environ.get("EVENTS_CSV") or DEFAULT_PATH)
 
 
-def load_events(path: str | os.PathLike) -> LoadResult:
-    """Read and check a file. Raises OSError only when it cannot be read at all."""
-    return parse_events(Path(path).read_bytes())
+def load_events(path: str | os.PathLike, limits: Limits | None = None) -> LoadResult:
+    """Read and check a file. Raises OSError when it cannot be opened, FileRefusedError when it breaks a limit."""
+    limits = limits or Limits.from_environment()
+    return parse_events(read_bounded(path, limits), limits)
 
 
-def parse_events(raw: bytes) -> LoadResult:
-    records = read_records(raw)
+def parse_events(raw: bytes, limits: Limits = DEFAULT_LIMITS) -> LoadResult:
+    records = read_records(raw, limits.max_cell)
     problems = list(records.problems)
     names = schema.column_names()
     if not records.header:  # empty, or not text at all: nothing more to say

@@ -20,6 +20,7 @@ CODES = {
     "utf16-file": "The file is UTF-16; it must be saved as UTF-8.",
     "encoding-error": "A line is not UTF-8 text.",
     "binary-data": "A line contains NUL bytes: not a text file.",
+    "cell-too-long": "A cell is longer than the reader's limit (CRACKDOWN_MAX_CELL); its row is set aside.",
     "empty-file": "The file has no header line.",
     "cell-count": "A row has more or fewer cells than the header.",
     "unclosed-quote": "A double quote is never closed, so the rest of the file reads as one row.",

@@ -23,9 +23,6 @@ from pyarrow import csv as arrow_csv
 
 from events.problems import WHOLE_ROW, Problem
 
-MAX_CELL = 100_000  # characters; the schema's own limits are checked later with a clear message
-csv.field_size_limit(max(csv.field_size_limit(), 10 * MAX_CELL))
-
 
 @dataclass
 class Records:
@@ -36,11 +33,12 @@ class Records:
     problems: list[Problem] = field(default_factory=list)
 
 
-def read_records(raw: bytes) -> Records:
+def read_records(raw: bytes, max_cell: int = 100_000) -> Records:
+    """``max_cell``: the longest cell, in characters, the exact reader takes (longer: the row is set aside)."""
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _unreadable("utf16-file", "the file is UTF-16; save it as UTF-8 (CSV UTF-8)")
     body = raw.removeprefix(codecs.BOM_UTF8)
-    return read_clean(body) or read_exact(body)
+    return read_clean(body) or read_exact(body, max_cell)
 
 
 def _unreadable(code: str, message: str) -> Records:
@@ -97,18 +95,16 @@ def _line_starts(body: bytes, table: pa.Table) -> np.ndarray | None:
 # --- everything else: Python's csv module ------------------------------------------------
 
 
-def read_exact(body: bytes) -> Records:
+def read_exact(body: bytes, max_cell: int = 100_000) -> Records:
     text, bad_lines = _decode(body)
     if not text.strip():
         return _unreadable("empty-file", "the file is empty; it needs at least the header line")
 
-    reader = csv.reader(io.StringIO(text, newline=""))
-    parsed: list[tuple[int, int, list[str]]] = []
-    end = 0
-    for cells in reader:
-        start, end = end + 1, reader.line_num
-        if cells:  # a blank line is not a row
-            parsed.append((start, end, cells))
+    previous = csv.field_size_limit(max_cell)  # past it the csv module raises: that row is set aside
+    try:
+        parsed = _parsed(text, bad_lines, max_cell)
+    finally:
+        csv.field_size_limit(previous)
     if not parsed:
         return _unreadable("empty-file", "the file has no header line")
 
@@ -127,8 +123,31 @@ def read_exact(body: bytes) -> Records:
             rows.append(cells)
             lines.append(start)
     problems.extend(Problem(line, WHOLE_ROW, *damage) for line, damage in bad_lines.items() if line not in in_rows)
+    rejected.update({line: [f"(not shown: a cell longer than {max_cell:,} characters)"]
+                     for line, (code, _) in bad_lines.items() if code == "cell-too-long" and line not in in_rows})
     cells = pd.DataFrame(rows, columns=range(len(header)), dtype=object).astype("str")
     return Records([cell.strip() for cell in header], cells, np.array(lines, dtype="int64"), rejected, problems)
+
+
+def _parsed(text: str, bad_lines: dict[int, tuple[str, str]], max_cell: int) -> list[tuple[int, int, list[str]]]:
+    """(first line, last line, cells) of each non-blank record; a record with a cell over the limit is noted."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    parsed: list[tuple[int, int, list[str]]] = []
+    end = 0
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error:
+            start, end = end + 1, reader.line_num
+            bad_lines.setdefault(start, ("cell-too-long", f"a cell here is longer than {max_cell:,} characters "
+                                         "(the limit; CRACKDOWN_MAX_CELL); is a double quote unbalanced?"))
+            continue
+        start, end = end + 1, reader.line_num
+        if cells:  # a blank line is not a row
+            parsed.append((start, end, cells))
+    return parsed
 
 
 def _decode(raw: bytes) -> tuple[str, dict[int, tuple[str, str]]]:

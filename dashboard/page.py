@@ -1,0 +1,70 @@
+"""The page: the headline, map and panels, or a province's card, for the file as it can be read now."""
+
+from __future__ import annotations
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from dashboard import card_page, data, panels, sidebar
+from dashboard.markdown import md
+from dashboard.url_state import View, link
+from events.filters import nationalities_counted, period_covered
+from views.map import build_map
+
+
+def show() -> None:
+    reading = data.current()
+    if reading.notice:
+        (st.warning if reading.snapshot is not None else st.error)(md(reading.notice))
+    snapshot = reading.snapshot
+    if snapshot is None:
+        st.stop()
+    events = snapshot.result.events
+    if events.empty:
+        result = snapshot.result
+        if result.rows_read:
+            st.error("No valid row in the events file; see the problems below.")
+        elif result.problems:
+            st.error(f"No row could be read from the events file: {md(result.problems[0].message)}.")
+        else:
+            st.error("The events file has its header but no rows yet.")
+        panels.problems(snapshot)
+        st.stop()
+
+    view, notices = sidebar.current_view(*period_covered(events), nationalities_counted(events))
+    for notice in notices:
+        st.info(md(notice))
+    filtered = data.filtered(snapshot, snapshot.key, view.filters, repr(view.filters))
+    page = st.context.url.split("?")[0] if st.context.url else ""
+
+    if view.mode == "card" and view.area is not None:
+        card_page.show(filtered.areas.get(view.area), view.area, snapshot, link(page, view))
+    else:
+        st.title("Crackdown Map")
+        st.caption("Enforcement actions against scam compounds in Cambodia, as reported, with every source.")
+        panels.headline(filtered, snapshot)
+        left, right = st.columns([3, 2])
+        with left:
+            # A new map each run: st_folium alters the map object while rendering it, so it cannot be shared.
+            clicked = st_folium(build_map(filtered.areas), key="map", height=560, use_container_width=True,
+                                returned_objects=["last_active_drawing"])
+            drawing = (clicked or {}).get("last_active_drawing") or {}
+            code = (drawing.get("properties") or {}).get("code")
+            if code and code != st.session_state.get("clicked"):
+                st.session_state["clicked"] = code
+                st.session_state["area"] = filtered.area_of(code)
+                view = View(view.filters, st.session_state["area"], view.mode)
+            panels.legend(filtered)
+        with right:
+            panels.breakdown(filtered.areas.get(view.area))
+            panels.named_only(filtered, view.filters.nationalities)
+            if view.area in filtered.areas and st.button("Open the shareable card"):
+                st.session_state["mode"] = "card"
+                st.rerun()
+        panels.timeline(filtered)
+        panels.other_measures(filtered)
+        panels.sources(filtered)
+        panels.problems(snapshot)
+        panels.about(snapshot)
+
+    sidebar.write_url(view)
