@@ -21,7 +21,7 @@ from events.filters import Filters, filter_events, named_without_count
 from events.limits import FileRefusedError
 from events.loading import LoadResult, events_path, load_events
 from geo.areas import AreaKey
-from views import tables
+from views import charts, tables
 
 CONTEXT_MEASURES = ("workforce_estimate", "scam_compounds")  # figures shown as context, not mapped
 
@@ -111,6 +111,15 @@ class Filtered:
     @cached_property
     def timeline(self) -> list[figures.Figure]:
         return tables.on_timeline(self.newest_first)
+
+    @cached_property
+    def timeline_table(self) -> pd.DataFrame:
+        return charts.timeline_table(self.timeline[:charts.TIMELINE_LIMIT])
+
+    @cached_property
+    def timeline_spec(self) -> dict:
+        """The timeline as a Vega-Lite spec: Altair validates a chart as it builds it, once per selection here."""
+        return charts.timeline_chart(self.timeline_table).to_dict()
 
     @cached_property
     def off_timeline(self) -> list[figures.Figure]:

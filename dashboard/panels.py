@@ -16,7 +16,7 @@ from views import charts
 from views.downloads import csv_text
 from views.map import LEGEND
 
-TIMELINE_LIMIT = 500  # points beyond this are unreadable and slow to send
+MAX_UNDATED = 10  # figures named under the timeline as not placed in time
 SOURCES_LIMIT = 1_000  # rows sent to the browser; the download has them all
 MAX_BESIDE = 3  # overlapping figures named in a caption; the sources table lists them all
 
@@ -49,7 +49,7 @@ def headline(filtered: Filtered, snapshot: Snapshot) -> None:
 
 
 def legend(filtered: Filtered) -> None:
-    st.altair_chart(charts.legend_chart(LEGEND), width="content")
+    st.vega_lite_chart(spec=charts.legend_spec(LEGEND), width="content")
     st.caption(f"People detained in the selection, shaded by the number reported (its qualifier is in the labels). "
                f"{md(boundaries.UNDRAWN_NOTE)} National figures are not drawn on any province.")
     unstated = filtered.areas.get(UNSTATED)
@@ -81,19 +81,20 @@ def breakdown(area: Area | None) -> None:
 
 def timeline(filtered: Filtered) -> None:
     st.subheader("Timeline")
-    shown = filtered.timeline
-    if len(shown) > TIMELINE_LIMIT:
-        st.caption(f"Showing the latest {TIMELINE_LIMIT} of {len(shown)} events; narrow the period to see others.")
-        shown = shown[:TIMELINE_LIMIT]
-    table = charts.timeline_table(shown)
+    shown, limit = filtered.timeline, charts.TIMELINE_LIMIT
+    if len(shown) > limit:
+        st.caption(f"Showing the latest {limit} of {len(shown)} events; narrow the period to see others.")
     undated = filtered.off_timeline
     if undated:
-        st.caption("Not on the timeline, because the source does not state when it began or in which year: "
-                   + "; ".join(f"{md(f.title)} ({md(period_label(*f.period))})" for f in undated[:TIMELINE_LIMIT]))
+        listed = "; ".join(f"{md(f.title)} ({md(period_label(*f.period))})" for f in undated[:MAX_UNDATED])
+        more = f" and {len(undated) - MAX_UNDATED} more (in the sources table)" if len(undated) > MAX_UNDATED else ""
+        st.caption(f"Not on the timeline, because the source does not state when it began or in which year: "
+                   f"{listed}{more}.")
+    table = filtered.timeline_table
     if table.empty:
         st.info("Nothing in the selected period.")
         return
-    st.altair_chart(charts.timeline_chart(table), width="stretch")
+    st.vega_lite_chart(spec=filtered.timeline_spec, width="stretch")
     st.caption("Circles are sized by the number reported; bars show periods; context events have no number.")
     with st.expander("Table behind the timeline"):
         st.dataframe(table.drop(columns="size").assign(start=table["start"].dt.date, end=table["end"].dt.date),

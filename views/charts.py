@@ -7,6 +7,7 @@ very spec the page shows. Every number is drawn with its qualifier label.
 from __future__ import annotations
 
 import json
+from functools import cache
 from pathlib import Path
 
 import altair as alt
@@ -18,6 +19,7 @@ from events.figures import Area, Figure
 from events.vocabulary import EVENT_TYPES, nationality_name
 from geo import boundaries
 
+TIMELINE_LIMIT = 500  # points beyond this are unreadable and slow to send
 FONT = "Noto Sans Khmer"  # has Latin and Khmer glyphs; registered for PNG export in card.py
 ORANGE, GREY, VIOLET = "#e6550d", "#bdbdbd", "#6a51a3"
 
@@ -47,6 +49,12 @@ def breakdown_chart(table: pd.DataFrame, width: int | str = "container") -> alt.
     )
     labels = base.mark_text(align="left", dx=4, font=FONT).encode(x="bar:Q", text="detained:N")
     return (bars + labels).properties(width=width, height=alt.Step(28))
+
+
+@cache
+def legend_spec(swatches: tuple) -> dict:
+    """The legend as a Vega-Lite spec, built once: it is the same on every run."""
+    return legend_chart(swatches).to_dict()
 
 
 def legend_chart(swatches) -> alt.Chart:
