@@ -141,8 +141,14 @@ def problems(snapshot: Snapshot) -> None:
         if not result.problems:
             st.caption(f"All {result.rows_read} rows of the events file are valid.")
             return
-        st.warning(f"{len(result.rejected)} of {result.rows_read} rows were set aside; every valid row is shown. "
-                   "Fix them with `python -m events check`.")
+        if not result.rows_read:
+            st.warning("No row could be read from the file. Fix it with `python -m events check`.")
+        elif result.rejected.empty:
+            st.info(f"All {result.rows_read:,} rows are shown: none of the notes below sets a row aside (most say "
+                    "where the sources' own numbers may overlap or exceed one another).")
+        else:
+            st.warning(f"{len(result.rejected)} of {result.rows_read} rows were set aside; every valid row is "
+                       "shown. Fix them with `python -m events check`.")
         st.dataframe(pd.DataFrame([{"line": p.line, "column": p.column, "problem": p.message,
                                     "row set aside": p.rejects_row} for p in result.problems]),
                      hide_index=True, width="stretch")

@@ -88,3 +88,13 @@ def test_an_unexpected_error_is_logged_and_shown_as_a_sentence(run, tmp_path, mo
     [message] = at.error
     assert "could not be drawn" in message.value and "secret" not in message.value
     assert "secret internals" in caplog.text
+
+
+def test_a_file_with_only_notices_says_every_row_is_shown(run, tmp_path):
+    path = tmp_path / "events.csv"
+    rows = [row(id="nat", area="Cambodia", count="1000", qualifier="more_than"),
+            row(id="k", part_of="nat", count="312"), row(id="k-th", part_of="nat", nationality="Thailand", count="20")]
+    path.write_text(csv_text(rows))
+    at = run(path)
+    assert any(e.label == "Data problems (1)" for e in at.expander)
+    assert any("All 3 rows are shown" in i.value for i in at.info)
