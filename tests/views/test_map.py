@@ -8,7 +8,7 @@ from streamlit_folium import _get_html, _get_map_string, generate_js_hash
 from bench import synthetic
 from events import figures
 from events.loading import parse_events
-from tests.conftest import parse, row
+from tests.conftest import ROOT, parse, row
 from views import escape
 from views.map import JOINT, NO_FIGURE, build_map
 
@@ -110,3 +110,12 @@ def test_map_works_without_tiles(seed_areas):
     script = map_script(seed_areas, tiles=False)
     assert "tileLayer" not in script
     assert "geo_json" in script
+
+
+def test_the_map_asks_no_other_site_for_its_scripts_or_styles(seed_areas):
+    fmap = build_map(seed_areas)
+    html = fmap.get_root().render()
+    assets = re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+)"', html)
+    assert assets and all(not a.startswith(("http:", "https:", "//")) for a in assets), assets
+    assert {a.rsplit("/", 1)[-1] for a in assets} == {"leaflet.js", "leaflet.css"}
+    assert all((ROOT / "static" / "leaflet" / a.rsplit("/", 1)[-1]).exists() for a in assets)
