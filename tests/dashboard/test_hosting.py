@@ -36,7 +36,10 @@ def texts(at: AppTest) -> list[str]:
     lambda p: p.write_bytes("id\n".encode("utf-16")),
     lambda p: p.write_bytes(b""),
     lambda p: p.write_bytes(b"x" * 60_000_000),
-], ids=["directory", "fifo", "utf-16", "empty", "too big"])
+    lambda p: p.symlink_to("/dev/zero"),
+    lambda p: p.write_bytes(b"c," * 200_000 + b"\n"),
+    lambda p: p.write_bytes(b"id,title\n" + b"a,b\n" * 250_000),
+], ids=["directory", "fifo", "utf-16", "empty", "too big", "device", "too wide", "too long"])
 def test_a_bad_file_gives_one_sentence_and_no_traceback(run, tmp_path, make):
     path = tmp_path / "events.csv"
     make(path)
