@@ -58,6 +58,7 @@ class Report:
     claimant: str
     source: Source
     description: Description
+    note: str = ""  # the row's notes, in the maintainer's words
 
 
 @dataclass(frozen=True)
@@ -163,19 +164,19 @@ def _place(description: Description) -> str:
 def collect(events: pd.DataFrame) -> dict[str, Figure]:
     """Figures by the id of their first row, in file order."""
     root = events["figure_id"].tolist()
-    names = ("line", "count", "qualifier", "claimant", "source_publisher", "source_title", "source_date", "source_url",
-             "status", "date_start", "date_end", "area_key", "nationality_code", "town")
+    names = ("line", "count", "qualifier", "claimant", "notes", "source_publisher", "source_title", "source_date",
+             "source_url", "status", "date_start", "date_end", "area_key", "nationality_code", "town")
     column = {name: plain(events[name]) for name in names}
     # Few distinct values, each shared by many rows: built once.
-    sources = {key: Source(*key) for key in set(zip(*(column[n] for n in names[4:8])))}
+    sources = {key: Source(*key) for key in set(zip(*(column[n] for n in names[5:9])))}
     values = {key: Value(*key) if key[0] is not None else UNKNOWN for key in set(zip(column["count"],
                                                                                      column["qualifier"]))}
     descriptions = {key: Description(*key[:3], AreaKey.parse(key[3]) if key[3] else None, *key[4:])
-                    for key in set(zip(*(column[n] for n in names[8:])))}
+                    for key in set(zip(*(column[n] for n in names[9:])))}
     reports: dict[str, list[Report]] = {}
-    for key, line, count, qualifier, claimant, *rest in zip(root, *column.values()):
+    for key, line, count, qualifier, claimant, note, *rest in zip(root, *column.values()):
         reports.setdefault(key, []).append(Report(line, values[count, qualifier], claimant,
-                                                  sources[tuple(rest[:4])], descriptions[tuple(rest[4:])]))
+                                                  sources[tuple(rest[:4])], descriptions[tuple(rest[4:])], note))
     firsts = _with_days(events[events["figure_id"] == events["id"]])
     # nationalities left unnamed: the most any source of the figure says
     firsts = firsts.assign(nationalities_unnamed=firsts["id"].map(

@@ -32,7 +32,9 @@ def off_timeline(figures: list[Figure]) -> list[Figure]:
 
 
 def _of_timeline(figures: list[Figure]) -> list[Figure]:
-    return [f for f in figures if f.measure in ("people_detained", "") or f.event_type != "raid"]
+    """People detained, and events without a number (orders, reports): a deportation total, a workforce
+    estimate or a count of compounds is not drawn as if it were people detained (they have their panels)."""
+    return [f for f in figures if f.measure == DETAINED or not f.value.known]
 
 
 def placed_in_time(figure: Figure) -> bool:
@@ -46,6 +48,7 @@ def sources_table(figures: list[Figure]) -> pd.DataFrame:
         "figure": [f.title for f, _ in pairs],
         "reported": [r.value.label() if r.value.known else "" for _, r in pairs],
         "claim by": [r.claimant for _, r in pairs],
+        "note": [r.note for _, r in pairs],
         "publisher": [r.source.publisher for _, r in pairs],
         "title": [r.source.title for _, r in pairs],
         "published": [r.source.date for _, r in pairs],

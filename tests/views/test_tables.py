@@ -89,3 +89,18 @@ def test_figures_without_a_start_or_year_are_listed_off_the_timeline():
                                            row(id="raid", date_start="2025-07-15")]).values())
     assert [f.id for f in tables.on_timeline(shown)] == ["raid"]
     assert sorted(f.id for f in tables.off_timeline(shown)) == ["thais", "to-date"]
+
+
+def test_the_timeline_draws_people_detained_and_events_without_a_number_only():
+    shown = tables.newest_first(collected([
+        row(id="raid"), row(id="deported", area="Cambodia", measure="people_deported", count="48000",
+                            event_type="statement"),
+        row(id="workforce", area="Cambodia", measure="workforce_estimate", count="150000", qualifier="about",
+            event_type="report", status=""),
+        row(id="order", event_type="order", count="", qualifier="", status="", measure="", area="")]).values())
+    assert sorted(f.id for f in tables.on_timeline(shown)) == ["order", "raid"]
+
+
+def test_the_sources_table_carries_each_rows_notes():
+    figs = collected([row(id="k", notes="Government figure; the day is not given.")])
+    assert list(tables.sources_table(figs.values())["note"]) == ["Government figure; the day is not given."]
