@@ -171,7 +171,8 @@ def about(snapshot: Snapshot) -> None:
         )
         for figure in snapshot.context_figures:
             first = figure.reports[0]
-            st.caption(f"Context: {md('; '.join(figure.claimants))} — {md(MEASURES[figure.measure])}: "
+            who = "; ".join(figure.claimants) or "no one named by the source"
+            st.caption(f"Context: {md(who)} — {md(MEASURES[figure.measure])}: "
                        f"{md(figure.value.words())} ({md(period_label(*figure.period))}; "
                        f"source: {md(first.source.publisher)}, csv line {figure.line}).")
         st.markdown(
