@@ -35,6 +35,8 @@ def show() -> None:
     for notice in notices:
         st.info(md(notice))
     filtered = data.filtered(snapshot, snapshot.key, view.filters, repr(view.filters))
+    if view.area is None and len(view.filters.provinces) == 1:  # one province chosen in the filters: its breakdown
+        view = View(view.filters, filtered.area_of(next(iter(view.filters.provinces))), view.mode)
     page = st.context.url.split("?")[0] if st.context.url else ""
 
     if view.mode == "card" and view.area is not None:

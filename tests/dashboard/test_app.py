@@ -173,3 +173,9 @@ def app_card(monkeypatch, path) -> AppTest:
     at.query_params["province"], at.query_params["view"] = "Kratie", "card"
     at.run()
     return at
+
+
+def test_choosing_one_province_in_the_filters_opens_its_breakdown(app):
+    at = app()
+    at.sidebar.multiselect[0].set_value(["KH-10"]).run()
+    assert any(s.value.startswith("Kratie") for s in at.subheader)
