@@ -20,7 +20,9 @@ from events.vocabulary import EVENT_TYPES, nationality_name
 from geo import boundaries
 
 TIMELINE_LIMIT = 500  # points beyond this are unreadable and slow to send
-FONT = "Noto Sans Khmer"  # has Latin and Khmer glyphs; registered for PNG export in card.py
+# Noto Sans Khmer has Latin and Khmer glyphs and is registered for the PNG export (card.py); a browser without it
+# falls back to the page's own sans-serif, not to a serif default.
+FONT = "Noto Sans Khmer, Source Sans Pro, sans-serif"
 ORANGE, GREY, VIOLET = "#e6550d", "#bdbdbd", "#6a51a3"
 
 
