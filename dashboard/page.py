@@ -9,13 +9,16 @@ from dashboard import card_page, data, panels, sidebar
 from dashboard.markdown import md
 from dashboard.url_state import View, link
 from events.filters import nationalities_counted, period_covered
-from views.map import build_map
+from views.map import base_map, data_layer
 
 
 def show() -> None:
+    # Elements are placed by position: everything whose number varies sits in a container made up front, so the
+    # map keeps its place in the page and its frame is kept between runs.
+    notices_here = st.container()
     reading = data.current()
     if reading.notice:
-        (st.warning if reading.snapshot is not None else st.error)(md(reading.notice))
+        (notices_here.warning if reading.snapshot is not None else notices_here.error)(md(reading.notice))
     snapshot = reading.snapshot
     if snapshot is None:
         st.stop()
@@ -33,7 +36,7 @@ def show() -> None:
 
     view, notices = sidebar.current_view(*period_covered(events), nationalities_counted(events))
     for notice in notices:
-        st.info(md(notice))
+        notices_here.info(md(notice))
     filtered = data.filtered(snapshot, snapshot.key, view.filters, repr(view.filters))
     if view.area is None and len(view.filters.provinces) == 1:  # one province chosen in the filters: its breakdown
         view = View(view.filters, filtered.area_of(next(iter(view.filters.provinces))), view.mode)
@@ -44,12 +47,14 @@ def show() -> None:
     else:
         st.title("Crackdown Map")
         st.caption("Enforcement actions against scam compounds in Cambodia, as reported, with every source.")
-        panels.headline(filtered, snapshot)
+        with st.container():
+            panels.headline(filtered, snapshot)
         left, right = st.columns([3, 2])
         with left:
-            # A new map each run: st_folium alters the map object while rendering it, so it cannot be shared.
-            clicked = st_folium(build_map(filtered.areas), key="map", height=560, use_container_width=True,
-                                returned_objects=["last_active_drawing"])
+            # The base map's script is the same on every run, so the frame is kept (with its zoom) and only the
+            # selection's layer is replaced. New objects each run: st_folium alters them while rendering.
+            clicked = st_folium(base_map(), feature_group_to_add=data_layer(filtered.areas), key="map", height=560,
+                                use_container_width=True, returned_objects=["last_active_drawing"])
             drawing = (clicked or {}).get("last_active_drawing") or {}
             code = (drawing.get("properties") or {}).get("code")
             if code and code != st.session_state.get("clicked"):

@@ -58,7 +58,15 @@ def fill_for(area: Area) -> Swatch:
 
 
 def build_map(areas: dict[AreaKey, Area], tiles: bool = True) -> folium.Map:
-    """The map for the current selection; the same inputs give the same map script."""
+    """The whole map for a selection: the base map with the selection's layer on it."""
+    fmap = base_map(tiles)
+    data_layer(areas).add_to(fmap)
+    return fmap
+
+
+def base_map(tiles: bool = True) -> folium.Map:
+    """What never changes with the selection: its script is the same on every run, so the browser keeps the
+    drawn map (and its zoom) while the data layer on it is replaced (streamlit-folium's ``feature_group_to_add``)."""
     fmap = folium.Map(location=CENTER, zoom_start=7, min_zoom=6, max_zoom=11, tiles=None,
                       control_scale=True, prefer_canvas=False)
     # Only Leaflet, from the app itself: no CDN is asked, so none can blank the map or learn who reads it.
@@ -66,22 +74,25 @@ def build_map(areas: dict[AreaKey, Area], tiles: bool = True) -> folium.Map:
     fmap.default_css = [("leaflet_css", ASSETS + "leaflet.css")]
     if tiles:
         folium.TileLayer("OpenStreetMap", name="Street map (needs internet)", overlay=True, show=False).add_to(fmap)
-    joint = [a for a in areas.values() if a.key.scope == "joint"]
-    _province_layer(areas, joint).add_to(fmap)
-    markers = folium.FeatureGroup(name="Figures", control=False)
-    largest = max((a.total.best for a in areas.values() if a.key.codes), default=0)
-    for area in sorted(areas.values(), key=lambda a: a.key.text):
-        if area.key.scope == "province":
-            _province_marker(area, largest).add_to(markers)
-    for area in sorted(joint, key=lambda a: (-a.total.best, a.key.text))[:MAX_JOINT_GROUPS]:
-        for element in _joint_markers(area, largest):
-            element.add_to(markers)
-    markers.add_to(fmap)
-    if tiles:
         folium.LayerControl(collapsed=True).add_to(fmap)
     _Attribution(boundaries.ATTRIBUTION).add_to(fmap)
     fmap.fit_bounds([[10.4, 102.3], [14.7, 107.7]])
     return fmap
+
+
+def data_layer(areas: dict[AreaKey, Area]) -> folium.FeatureGroup:
+    """The selection: provinces shaded by the people detained, and markers sized by count."""
+    layer = folium.FeatureGroup(name="Figures", control=False)
+    joint = [a for a in areas.values() if a.key.scope == "joint"]
+    _province_layer(areas, joint).add_to(layer)
+    largest = max((a.total.best for a in areas.values() if a.key.codes), default=0)
+    for area in sorted(areas.values(), key=lambda a: a.key.text):
+        if area.key.scope == "province":
+            _province_marker(area, largest).add_to(layer)
+    for area in sorted(joint, key=lambda a: (-a.total.best, a.key.text))[:MAX_JOINT_GROUPS]:
+        for element in _joint_markers(area, largest):
+            element.add_to(layer)
+    return layer
 
 
 def _province_layer(areas: dict[AreaKey, Area], joint: list[Area]) -> folium.GeoJson:

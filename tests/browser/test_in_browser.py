@@ -46,6 +46,23 @@ def test_hover_shows_a_tooltip_and_click_selects_the_province(page, server):
     page.wait_for_url("**province=Pursat**", timeout=30_000)  # the shareable link follows the selection
 
 
+def test_a_filter_change_updates_the_map_without_reloading_its_frame(page, server):
+    wait_for_app(page, server.url)
+    leaflet = map_frame(page)
+    leaflet.evaluate("() => { window.__same_frame = true; }")  # gone if the frame were rebuilt
+    kratie = 'path.province-KH-10'
+    before = leaflet.eval_on_selector(kratie, "el => el.getAttribute('fill')")
+    page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').nth(1).click()  # nationalities
+    page.keyboard.type("Indonesia")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => location.search.includes('nationality=Indonesia')", timeout=30_000)
+    leaflet.wait_for_function(f"() => document.querySelector('{kratie}').getAttribute('fill') !== '{before}'",
+                              timeout=30_000)
+    assert leaflet.evaluate("() => window.__same_frame === true")
+    assert page.outside_requests == []
+
+
 def test_card_by_link_renders_and_is_saved(page, server, artifacts):
     wait_for_app(page, f"{server.url}/?province=Kratie&view=card")
     chart = page.locator('[data-testid="stVegaLiteChart"]').first

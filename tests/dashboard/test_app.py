@@ -67,10 +67,18 @@ def test_main_page_has_every_panel(app):
     assert "Data problems (none)" in expanders and "About these figures" in expanders
 
 
-def test_map_is_sent_with_only_the_click_it_needs(app):
+def test_map_is_sent_with_only_the_click_it_needs_and_its_data_as_a_layer(app):
     args = map_args(app())
     assert args["returned_objects"] == ["last_active_drawing"]
-    assert "Kratie" in args["script"] and "312 detained" in args["script"]
+    assert "Kratie" in args["feature_group"] and "312 detained" in args["feature_group"]
+    assert "312 detained" not in args["script"]  # the base map holds no data: it stays the same between runs
+
+
+def test_the_base_map_is_the_same_for_every_selection(app):
+    everything = map_args(app())
+    indonesians = map_args(app(nationality="ID"))
+    assert everything["script"] == indonesians["script"]
+    assert "312 detained" in everything["feature_group"] and "312 detained" not in indonesians["feature_group"]
 
 
 def test_selected_province_shows_its_breakdown(app):
