@@ -1,0 +1,111 @@
+"""Browser benchmark: ``python -m bench.browser [--runs 5]`` (needs Debian's chromium).
+
+Times, in headless Chromium with every request to another origin aborted, what a
+viewer waits for: page open to map drawn, a filter change to the map updated (in
+the same frame), a province click to its breakdown; and, as the anchor, a bare
+three-line Streamlit page open to its title. Best and median of a few runs; these
+machines are noisy, so read the ratio to the anchor. Nothing here is a pass/fail test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from bench.load import BARE_APP, ROOT, Server
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+
+
+def _offline(page) -> None:
+    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("http://127.0.0.1", "data:", "blob:"))
+               else r.abort())
+
+
+def _map_frame(page):
+    page.wait_for_selector(FRAME, timeout=60_000)
+    page.frame_locator(FRAME).locator("path.leaflet-interactive").first.wait_for(timeout=60_000)
+    return next(f for f in page.frames if "st_folium" in f.url)
+
+
+def dashboard_run(browser, url: str) -> dict[str, float]:
+    page = browser.new_page(viewport={"width": 1440, "height": 900})
+    _offline(page)
+    started = time.perf_counter()
+    page.goto(url)
+    leaflet = _map_frame(page)
+    drawn = time.perf_counter() - started
+    page.wait_for_selector(IDLE, timeout=60_000)
+
+    kratie = "path.province-KH-10"
+    before = leaflet.eval_on_selector(kratie, "el => el.getAttribute('fill')")
+    page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').nth(1).click()
+    page.keyboard.type("Indonesia")
+    started = time.perf_counter()
+    page.keyboard.press("Enter")
+    leaflet.wait_for_function(f"() => document.querySelector('{kratie}').getAttribute('fill') !== '{before}'",
+                              timeout=60_000)
+    updated = time.perf_counter() - started
+    page.keyboard.press("Escape")
+    page.wait_for_selector(IDLE, timeout=60_000)
+
+    started = time.perf_counter()
+    page.frame_locator(FRAME).locator("path.province-KH-1").click()  # Banteay Meanchey: Poipet's Indonesians
+    page.get_by_text("Banteay Meanchey · ").first.wait_for(timeout=60_000)
+    clicked = time.perf_counter() - started
+    page.close()
+    return {"page open → map drawn s": drawn, "filter change → map updated s": updated,
+            "province click → breakdown s": clicked}
+
+
+def bare_run(browser, url: str) -> dict[str, float]:
+    page = browser.new_page(viewport={"width": 1440, "height": 900})
+    _offline(page)
+    started = time.perf_counter()
+    page.goto(url)
+    page.get_by_text("Bare page").wait_for(timeout=60_000)
+    opened = time.perf_counter() - started
+    page.close()
+    return {"bare page open → title s": opened}
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.browser", description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args(argv)
+    results: dict[str, list[float]] = {}
+    with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        bare_script = Path(folder) / "bare_app.py"
+        bare_script.write_text(BARE_APP)
+        for script, run in ((ROOT / "app.py", dashboard_run), (bare_script, bare_run)):
+            server = Server(script)
+            try:
+                run(browser, f"http://127.0.0.1:{server.port}/")  # the first open fills the caches
+                for _ in range(args.runs):
+                    for name, seconds in run(browser, f"http://127.0.0.1:{server.port}/").items():
+                        results.setdefault(name, []).append(seconds)
+            finally:
+                server.stop()
+        browser.close()
+    print(f"{'':34} {'best':>7} {'median':>7}")
+    for name, values in results.items():
+        print(f"{name:34} {min(values):7.3f} {statistics.median(values):7.3f}")
+    anchor = statistics.median(results["bare page open → title s"])
+    print(f"\nPage open → map drawn, median / bare page open: "
+          f"{statistics.median(results['page open → map drawn s']) / anchor:.1f}x. Targets: map drawn under 1.5 s; "
+          "filter change → map updated under 300 ms, in the same frame.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
