@@ -91,7 +91,9 @@ def timeline_chart(table: pd.DataFrame) -> alt.LayerChart:
         y=alt.Y("type:N", title=None, sort=list(EVENT_TYPES.values())),
         tooltip=["title", "when", "where", "figure", "sources"],
     )
-    spans = base.mark_rule(strokeWidth=3, color=VIOLET).encode(x=alt.X("start:T", title=None), x2="end:T")
+    # days, never hours: no date here is known to the hour
+    spans = base.mark_rule(strokeWidth=3, color=VIOLET).encode(
+        x=alt.X("start:T", title=None, axis=alt.Axis(format="%-d %b %Y", labelOverlap=True)), x2="end:T")
     points = base.mark_circle(opacity=0.8, color=ORANGE).encode(
         x="start:T", size=alt.Size("size:Q", title="People", scale=alt.Scale(range=[40, 1200]),
                                    legend=None))

@@ -104,3 +104,4 @@ def test_the_timeline_draws_people_detained_and_events_without_a_number_only():
 def test_the_sources_table_carries_each_rows_notes():
     figs = collected([row(id="k", notes="Government figure; the day is not given.")])
     assert list(tables.sources_table(figs.values())["note"]) == ["Government figure; the day is not given."]
+
