@@ -106,7 +106,7 @@ def _province_layer(areas: dict[AreaKey, Area], joint: list[Area]) -> folium.Geo
         own = areas.get(AreaKey((code,)))
         feature["properties"], swatch = _province_properties(code, own, joint_of.get(code), popups)
         styles[code] = {**_style(swatch), "className": f"province province-{code}"}
-    return folium.GeoJson(
+    layer = folium.GeoJson(
         collection,
         name="Provinces",
         style_function=lambda feature: styles[feature["id"]],
@@ -115,6 +115,8 @@ def _province_layer(areas: dict[AreaKey, Area], joint: list[Area]) -> folium.Geo
         popup=folium.GeoJsonPopup(fields=["popup"], labels=False, max_width=360),
         control=False,
     )
+    _KeyboardAccess().add_to(layer)
+    return layer
 
 
 def _province_properties(code, area: Area | None, joint: Area | None,
@@ -230,6 +232,38 @@ def area_popup(area: Area) -> str:
     more = f"<br>{extra} more in the sources panel" if extra > 0 else ""
     parts.append("<b>Sources</b><ol>" + "".join(items) + "</ol>" + more)
     return "".join(parts)
+
+
+class _KeyboardAccess(MacroElement):
+    """Each province a button for the keyboard and screen readers: focusable, named with its figure, and
+    Enter or Space selects it as a click does (the click streamlit-folium reports)."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+            setTimeout(function () {  // the layer's paths exist once it is on the map, at the end of this script
+                var plain = document.createElement("textarea");  // its content is text: nothing in it runs
+                function text(escaped) { plain.innerHTML = escaped; return plain.value; }
+                {{ this._parent.get_name() }}.eachLayer(function (layer) {
+                    var path = layer.getElement && layer.getElement();
+                    if (!path) { return; }
+                    path.setAttribute("tabindex", "0");
+                    path.setAttribute("role", "button");
+                    var about = layer.feature.properties;
+                    path.setAttribute("aria-label", text(about.name) + ": " + text(about.label));
+                    path.addEventListener("keydown", function (event) {
+                        if (event.key === "Enter" || event.key === " ") {
+                            event.preventDefault();
+                            layer.fire("click", {latlng: layer.getBounds().getCenter()}, true);
+                        }
+                    });
+                });
+            }, 0);
+        {% endmacro %}
+    """)
+
+    def __init__(self):
+        super().__init__()
+        self._name = "KeyboardAccess"
 
 
 class _Attribution(MacroElement):

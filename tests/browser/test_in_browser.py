@@ -46,6 +46,19 @@ def test_hover_shows_a_tooltip_and_click_selects_the_province(page, server):
     page.wait_for_url("**province=Pursat**", timeout=30_000)  # the shareable link follows the selection
 
 
+def test_a_province_is_a_named_button_for_the_keyboard(page, server):
+    wait_for_app(page, server.url)
+    map_frame(page)
+    pursat = page.frame_locator(f'iframe[title="{MAP_FRAME}"]').locator("path.province-KH-15")
+    pursat.wait_for()
+    assert pursat.get_attribute("role") == "button" and pursat.get_attribute("tabindex") == "0"
+    assert pursat.get_attribute("aria-label").startswith("Pursat: ") and " detained" in pursat.get_attribute(
+        "aria-label")
+    pursat.focus()
+    page.keyboard.press("Enter")
+    page.get_by_text("Pursat · ពោធិ៍សាត់").wait_for(timeout=30_000)
+
+
 def test_a_filter_change_updates_the_map_without_reloading_its_frame(page, server):
     wait_for_app(page, server.url)
     leaflet = map_frame(page)
