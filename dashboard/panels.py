@@ -136,20 +136,25 @@ def named_only(filtered: Filtered, nationalities: frozenset[str]) -> None:
 
 def problems(snapshot: Snapshot) -> None:
     result = snapshot.result
-    label = f"Data problems ({len(result.problems)})" if result.problems else "Data problems (none)"
-    with st.expander(label, expanded=bool(result.problems)):
+    mistakes = sum(not p.is_note for p in result.problems)
+    notes = len(result.problems) - mistakes
+    label = f"Data problems ({mistakes})" if mistakes else "Data problems (none)"
+    if notes:
+        label += f" · {notes} note{'s' if notes > 1 else ''} on the sources' own numbers"
+    with st.expander(label, expanded=bool(mistakes)):
         if not result.problems:
             st.caption(f"All {result.rows_read} rows of the events file are valid.")
             return
         if not result.rows_read:
             st.warning("No row could be read from the file. Fix it with `python -m events check`.")
         elif result.rejected.empty:
-            st.info(f"All {result.rows_read:,} rows are shown: none of the notes below sets a row aside (most say "
-                    "where the sources' own numbers may overlap or exceed one another).")
+            st.info(f"All {result.rows_read:,} rows are shown: nothing below sets a row aside. Notes say where the "
+                    "sources' own numbers may overlap or exceed one another.")
         else:
             st.warning(f"{len(result.rejected)} of {result.rows_read} rows were set aside; every valid row is "
                        "shown. Fix them with `python -m events check`.")
         st.dataframe(pd.DataFrame([{"line": p.line, "column": p.column, "problem": p.message,
+                                    "kind": "note" if p.is_note else "problem",
                                     "row set aside": p.rejects_row} for p in result.problems]),
                      hide_index=True, width="stretch")
         if len(result.rejected):

@@ -1,8 +1,9 @@
 """Command line: ``python -m events check [PATH]``.
 
 Prints one line per problem as PATH:LINE: COLUMN: message [code], root causes
-first, then their consequences (rows shown without a link to a row set aside). Exit status: 0 valid,
-1 problems found, 2 the file cannot be read.
+first, then their consequences (rows shown without a link to a row set aside), then notes on the
+sources' own numbers (figures that may overlap, parts that exceed their whole). Exit status: 0 valid
+(notes allowed), 1 problems found, 2 the file cannot be read.
 """
 
 from __future__ import annotations
@@ -43,11 +44,13 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     for problem in result.problems:  # root causes first, then what follows from them
         print(problem.format(path))
+    notes = sum(p.is_note for p in result.problems)
     consequences = sum(p.cause is not None for p in result.problems)
-    causes = len(result.problems) - consequences
+    causes = len(result.problems) - consequences - notes
     print(f"{path}: {len(result.events)} valid rows, {len(result.rejected)} rejected; "
-          f"{_count(causes, 'problem')} and {_count(consequences, 'consequence')}", file=sys.stderr)
-    return 1 if result.problems else 0
+          f"{_count(causes, 'problem')}, {_count(consequences, 'consequence')} and {_count(notes, 'note')} "
+          "on the sources' own numbers", file=sys.stderr)
+    return 1 if causes or consequences else 0
 
 
 def _count(n: int, noun: str) -> str:

@@ -65,6 +65,9 @@ CODES = {
     "parts-exceed": "The parts of an exact figure add up to more than it.",
     "source-differs": "One source address described with two publishers, titles or dates.",
 }
+# What the sources' own numbers say (figures that may overlap, parts that exceed their whole), not a mistake
+# in the file: reported as notes, shown beside the figures, and no reason for the check to fail.
+NOTES = frozenset({"parts-overlap", "parts-exceed"})
 
 
 @dataclass(frozen=True)
@@ -81,12 +84,17 @@ class Problem:
             raise ValueError(f"unknown problem code {self.code!r}")
 
     @property
+    def is_note(self) -> bool:
+        return self.code in NOTES
+
+    @property
     def order(self) -> tuple:
-        """Root causes first, each group by line and column."""
-        return (self.cause is not None, self.line, self.column, self.code)
+        """Root causes first, then consequences, then notes; each group by line and column."""
+        return (self.is_note, self.cause is not None, self.line, self.column, self.code)
 
     def format(self, path: str) -> str:
-        return f"{path}:{self.line}: {self.column}: {self.message} [{self.code}]"
+        kind = "note: " if self.is_note else ""
+        return f"{path}:{self.line}: {self.column}: {kind}{self.message} [{self.code}]"
 
 
 def cell_problems(frame: pd.DataFrame, mask: pd.Series, column: str, code: str,

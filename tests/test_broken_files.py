@@ -11,6 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from events.__main__ import main as check_command
+from events.problems import NOTES
 from tests.conftest import ROOT, SEED_CSV
 
 csv.field_size_limit(10_000_000)  # the tests' own count of rows reads the huge-cell variants whole
@@ -96,7 +97,7 @@ def test_check_reports_the_line(name, write_csv, capsys):
     content, line, code = VARIANTS[name]
     path = write_csv(as_bytes(content))
     status, out = check(path, capsys)
-    assert status == 1, out
+    assert status == (0 if code in NOTES else 1), out  # a note on the sources' numbers is no failure
     reported = [printed for printed in out.splitlines() if printed.startswith(f"{path}:{line}: ")]
     assert any(printed.endswith(f" [{code}]") for printed in reported), out
 

@@ -44,6 +44,13 @@ def test_every_row_is_valid_and_every_link_resolves(record):
         assert set(filter(None, text.split(";"))) <= ids
 
 
+def test_the_check_command_passes_on_the_record(capsys):
+    from events.__main__ import main as check_command
+
+    assert check_command(["check", str(RECORD_CSV)]) == 0  # notes on the sources' own numbers allowed
+    assert " 0 problems, 0 consequences and " in capsys.readouterr().err
+
+
 def test_one_page_one_description(record):
     described = record.events[record.events["source_url"] != ""].groupby("source_url")
     assert (described[["source_publisher", "source_title", "source_date"]].nunique() == 1).all().all()

@@ -99,5 +99,5 @@ def test_a_file_with_only_notices_says_every_row_is_shown(run, tmp_path):
             row(id="k", part_of="nat", count="312"), row(id="k-th", part_of="nat", nationality="Thailand", count="20")]
     path.write_text(csv_text(rows))
     at = run(path)
-    assert any(e.label == "Data problems (1)" for e in at.expander)
+    assert any(e.label == "Data problems (none) · 1 note on the sources' own numbers" for e in at.expander)
     assert any("All 3 rows are shown" in i.value for i in at.info)

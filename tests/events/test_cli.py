@@ -30,7 +30,7 @@ def test_damaged_copy_reports_each_broken_line(write_csv):
     assert out[1].startswith(f"{path}:10: date_start: ") and out[1].endswith(" [invalid-date]")
     # line 11 repeats line 10's figure from another source: a consequence, listed after the causes
     assert out[2].endswith(" [target-rejected]")
-    assert "2 problems and 1 consequence" in result.stderr
+    assert "2 problems, 1 consequence and 0 notes" in result.stderr
 
 
 def test_environment_variable_chooses_the_file(write_csv):
