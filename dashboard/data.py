@@ -8,7 +8,7 @@ cannot be read, the last good version is shown, with a notice.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from functools import cached_property
 from pathlib import Path
 
@@ -17,7 +17,7 @@ import streamlit as st
 
 from events import figures
 from events.dates import latest
-from events.filters import Filters, filter_events, named_without_count
+from events.filters import Filters, filter_events, named_without_count, nationalities_counted, period_covered
 from events.limits import FileRefusedError
 from events.loading import LoadResult, events_path, load_events
 from geo.areas import AreaKey
@@ -32,6 +32,15 @@ class Snapshot:
     result: LoadResult
     as_of: str  # latest date written in the data: events or sources
     figure_count: int  # figures in the file (a figure is a first report and its repeats)
+
+    @cached_property
+    def period(self) -> tuple[date, date]:
+        """The range of the period filter: computed once per file version, not on every rerun."""
+        return period_covered(self.result.events)
+
+    @cached_property
+    def nationalities(self) -> list[str]:
+        return nationalities_counted(self.result.events)
 
     @cached_property
     def context_figures(self) -> list[figures.Figure]:

@@ -8,7 +8,6 @@ from streamlit_folium import st_folium
 from dashboard import card_page, data, panels, sidebar
 from dashboard.markdown import md
 from dashboard.url_state import View, link
-from events.filters import nationalities_counted, period_covered
 from views.map import base_map, data_layer
 
 
@@ -34,7 +33,7 @@ def show() -> None:
         panels.problems(snapshot)
         st.stop()
 
-    view, notices = sidebar.current_view(*period_covered(events), nationalities_counted(events))
+    view, notices = sidebar.current_view(*snapshot.period, snapshot.nationalities)
     for notice in notices:
         notices_here.info(md(notice))
     filtered = data.filtered(snapshot, snapshot.key, view.filters, repr(view.filters))
