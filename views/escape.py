@@ -4,7 +4,9 @@ folium puts tooltip text and popup HTML inside JavaScript template literals
 (backtick strings) and then into innerHTML. So data text must be safe in both:
 HTML-escaped, and with the characters that act inside a template literal
 (backtick, ``$``, backslash) written as HTML entities, which display as
-themselves and mean nothing to JavaScript.
+themselves and mean nothing to JavaScript. Braces too: folium passes each
+rendered script through Jinja once more, so ``{{ }}`` in data would be run on
+the server.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import html
 
 from events.urls import is_web_url
 
-_TEMPLATE_LITERAL = str.maketrans({"`": "&#96;", "$": "&#36;", "\\": "&#92;"})
+_TEMPLATE_LITERAL = str.maketrans({"`": "&#96;", "$": "&#36;", "\\": "&#92;", "{": "&#123;", "}": "&#125;"})
 
 
 def text(value: object) -> str:

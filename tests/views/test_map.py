@@ -19,6 +19,7 @@ HOSTILE = {
     "script": "</script><script>alert(3)</script>",
     "backslash": "\\u0061lert\\",
     "quote": "\" onmouseover=\"alert(4)",
+    "jinja": "{{ 7*7 }}{% if 1 %}ran{% endif %}",  # folium renders each script through Jinja again
 }
 
 
