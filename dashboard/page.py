@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import streamlit as st
-from streamlit_folium import st_folium
 
-from dashboard import card_page, data, panels, sidebar
+from dashboard import card_page, data, map_frame, panels, sidebar
 from dashboard.markdown import md
 from dashboard.url_state import View, link
-from views.map import base_map, data_layer
 
 
 def show() -> None:
@@ -51,11 +49,8 @@ def show() -> None:
         left, right = st.columns([3, 2])
         with left:
             # The base map's script is the same on every run, so the frame is kept (with its zoom) and only the
-            # selection's layer is replaced. New objects each run: st_folium alters them while rendering.
-            clicked = st_folium(base_map(), feature_group_to_add=data_layer(filtered.areas), key="map", height=560,
-                                use_container_width=True, returned_objects=["last_active_drawing"])
-            drawing = (clicked or {}).get("last_active_drawing") or {}
-            code = (drawing.get("properties") or {}).get("code")
+            # selection's layer is replaced.
+            code = map_frame.show(filtered.areas, (snapshot.key, repr(view.filters)), height=560)
             if code and code != st.session_state.get("clicked"):
                 st.session_state["clicked"] = code
                 st.session_state["area"] = filtered.area_of(code)
