@@ -8,6 +8,9 @@ steps streamlit-folium takes, and handed to it whole.
 
 from __future__ import annotations
 
+from functools import cache
+from pathlib import Path
+
 import folium
 import streamlit as st
 from jinja2 import Template
@@ -18,6 +21,16 @@ from geo.areas import AreaKey
 from views.map import base_map, data_layer
 
 LAYER_ID = "feature_group_0"  # the id streamlit-folium gives the first layer it adds
+# Streamlit's static files, at <app>/static/; relative to the map's frame at <app>/component/<name>/index.html
+STREAMLIT_MEDIA = Path(st.__file__).parent / "static" / "static" / "media"
+
+
+@cache
+def page_font_url() -> str:
+    """The page's own font file, already loaded by the page: the map's text matches it at no extra cost.
+    Its name carries a hash that changes with Streamlit's version, so it is looked up; none found, none used."""
+    found = sorted(STREAMLIT_MEDIA.glob("SourceSansVF-Upright*.woff2"))
+    return f"../../static/media/{found[0].name}" if found else ""
 
 
 class RenderedLayer(folium.FeatureGroup):
@@ -33,9 +46,9 @@ class RenderedLayer(folium.FeatureGroup):
         """Nothing to render: the script is complete."""
 
 
-def layer_script(areas: dict[AreaKey, Area]) -> str:
+def layer_script(areas: dict[AreaKey, Area], selected: AreaKey | None = None) -> str:
     """The selection's layer as streamlit-folium sends it to the drawn map."""
-    fmap, layer = base_map(), data_layer(areas)
+    fmap, layer = base_map(), data_layer(areas, selected)
     layer._id = LAYER_ID
     layer.add_to(fmap)
     layer.render()
@@ -43,15 +56,20 @@ def layer_script(areas: dict[AreaKey, Area]) -> str:
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def _cached_script(_areas: dict[AreaKey, Area], key: tuple) -> str:
-    return layer_script(_areas)
+def _cached_script(_areas: dict[AreaKey, Area], key: tuple, selected: AreaKey | None) -> str:
+    return layer_script(_areas, selected)
 
 
-def show(areas: dict[AreaKey, Area], key: tuple, height: int) -> str | None:
-    """Draws the map (its frame is kept between runs) and returns the code of the province clicked last.
-    ``key`` names the selection: the file version and the filters."""
-    # New objects each run: st_folium alters them while rendering.
-    clicked = st_folium(base_map(), feature_group_to_add=RenderedLayer(_cached_script(areas, key)), key="map",
-                        height=height, use_container_width=True, returned_objects=["last_active_drawing"])
-    drawing = (clicked or {}).get("last_active_drawing") or {}
+def last_clicked() -> str | None:
+    """The code of the province clicked last, known before the map is drawn (streamlit-folium stores it in the
+    session under the map's key when the click arrives), so the map can show the click at once."""
+    drawing = (st.session_state.get("map") or {}).get("last_active_drawing") or {}
     return (drawing.get("properties") or {}).get("code")
+
+
+def show(areas: dict[AreaKey, Area], key: tuple, selected: AreaKey | None, height: int) -> None:
+    """Draws the map; its frame is kept between runs. ``key`` names the selection: file version and filters."""
+    # New objects each run: st_folium alters them while rendering.
+    st_folium(base_map(font_url=page_font_url()), key="map", height=height, use_container_width=True,
+              feature_group_to_add=RenderedLayer(_cached_script(areas, key, selected)),
+              returned_objects=["last_active_drawing"])

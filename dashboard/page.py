@@ -50,12 +50,13 @@ def show() -> None:
         with left:
             # The base map's script is the same on every run, so the frame is kept (with its zoom) and only the
             # selection's layer is replaced.
-            code = map_frame.show(filtered.areas, (snapshot.key, repr(view.filters)), height=560)
+            code = map_frame.last_clicked()
             if code and code != st.session_state.get("clicked"):
                 st.session_state["clicked"] = code
                 st.session_state["area"] = filtered.area_of(code)
                 view = View(view.filters, st.session_state["area"], view.mode)
-            panels.legend(filtered)
+            map_frame.show(filtered.areas, (snapshot.key, repr(view.filters)), view.area, height=560)
+            panels.map_notes(filtered)
         with right:
             panels.breakdown(filtered.areas.get(view.area))
             panels.named_only(filtered, view.filters.nationalities)

@@ -14,7 +14,6 @@ from geo import boundaries
 from geo.areas import UNSTATED, AreaKey
 from views import charts
 from views.downloads import csv_text
-from views.map import LEGEND
 
 MAX_UNDATED = 10  # figures named under the timeline as not placed in time
 SOURCES_LIMIT = 1_000  # rows sent to the browser; the download has them all
@@ -48,9 +47,9 @@ def headline(filtered: Filtered, snapshot: Snapshot) -> None:
     st.caption(f"Showing {shown} of {snapshot.figure_count} figures under the current filters.")
 
 
-def legend(filtered: Filtered) -> None:
-    st.vega_lite_chart(spec=charts.legend_spec(LEGEND), width="content")
-    st.caption(f"People detained in the selection, shaded by the number reported (its qualifier is in the labels). "
+def map_notes(filtered: Filtered) -> None:
+    """What the map's key cannot say: what is drawn where, and what is not on the map."""
+    st.caption(f"Provinces are shaded by the people detained in the selection, as reported; the key is on the map. "
                f"{md(boundaries.UNDRAWN_NOTE)} National figures are not drawn on any province.")
     unstated = filtered.areas.get(UNSTATED)
     if unstated is not None:

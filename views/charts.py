@@ -7,7 +7,6 @@ very spec the page shows. Every number is drawn with its qualifier label.
 from __future__ import annotations
 
 import json
-from functools import cache
 from pathlib import Path
 
 import altair as alt
@@ -51,23 +50,6 @@ def breakdown_chart(table: pd.DataFrame, width: int | str = "container") -> alt.
     )
     labels = base.mark_text(align="left", dx=4, font=FONT).encode(x="bar:Q", text="detained:N")
     return (bars + labels).properties(width=width, height=alt.Step(28))
-
-
-@cache
-def legend_spec(swatches: tuple) -> dict:
-    """The legend as a Vega-Lite spec, built once: it is the same on every run."""
-    return legend_chart(swatches).to_dict()
-
-
-def legend_chart(swatches) -> alt.Chart:
-    """The map's colour key, drawn like the map (fill, border, dashes)."""
-    table = pd.DataFrame([{"label": s.label, "fill": s.fill, "border": s.border, "order": i}
-                          for i, s in enumerate(swatches)])
-    base = alt.Chart(table).encode(y=alt.Y("order:O", axis=None))
-    squares = base.mark_square(size=180, strokeWidth=1.5).encode(
-        x=alt.value(8), fill=alt.Fill("fill:N", scale=None), stroke=alt.Stroke("border:N", scale=None))
-    labels = base.mark_text(align="left", dx=0, font=FONT).encode(x=alt.value(22), text="label:N")
-    return (squares + labels).properties(height=alt.Step(20), width=360)
 
 
 def timeline_table(figures: list[Figure]) -> pd.DataFrame:

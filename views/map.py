@@ -1,9 +1,10 @@
-"""The folium map: provinces shaded by people detained, markers sized by count.
+"""The folium map: provinces shaded by people detained, labelled with name and figure.
 
 Built from aggregated areas (never from raw rows), so its size depends on the
-number of provinces and joint groups, not on the number of rows. Joint figures
-are drawn across the provinces concerned, never on one of them; national
-figures are not drawn on any province. All data text goes through views.escape.
+number of provinces and joint groups, not on the number of rows. Provinces in a
+joint figure are hatched, and the joint figure is drawn across them when it is
+chosen, never on one of them; national figures are not drawn on any province.
+All data text goes through views.escape.
 """
 
 from __future__ import annotations
@@ -26,27 +27,40 @@ from views import escape
 CENTER = (12.55, 104.95)
 # static/leaflet, served at <app>/app/static/; relative to the map's frame at <app>/component/<name>/index.html
 ASSETS = "../../app/static/leaflet/"
-MAX_JOINT_GROUPS = 8  # beyond this, the largest are drawn and the rest are listed in the tables
 MAX_POPUP_ROWS = 4  # popups list this many nationalities and sources; the panels list all
 
 
 @dataclass(frozen=True)
 class Swatch:
+    """How a kind of province is drawn. Every border has a contrast of at least 3:1 against white, and the
+    styles that are not a number differ by pattern and dashes as well as by colour."""
+
     label: str
-    fill: str
+    fill: str  # a colour, or url(#pattern) for one of PATTERNS
     border: str
     dash: str = ""
 
 
+BACKGROUND = "#e9edf1"  # outside Cambodia: neither white (no figure) nor a shade of the scale
 # Sequential bins (ColorBrewer Oranges) by the number a province total reports (about 1,000 is 1,000).
 BINS = ((500, "#a63603"), (250, "#e6550d"), (100, "#fd8d3c"), (50, "#fdae6b"), (1, "#fdd0a2"), (0, "#fff5eb"))
-NO_FIGURE = Swatch("No figure reported", "#d9d9d9", "#969696", "2 4")
-NUMBER_UNKNOWN = Swatch("Arrests reported, number not given", "#ffffff", "#e6550d", "6 3")
-JOINT = Swatch("Included in a figure reported jointly with other provinces", "#dadaeb", "#6a51a3", "6 3")
+BIN_BORDER = "#7f2704"
+NO_FIGURE = Swatch("No figure reported", "#ffffff", "#737373", "2 3")
+NUMBER_UNKNOWN = Swatch("Arrests reported, no number", "url(#crackdown-dots)", "#a63603", "6 3")
+JOINT = Swatch("In a figure reported jointly with others", "url(#crackdown-hatch)", "#6a51a3")
 LEGEND = (
-    *(Swatch(f"{low:,} or more" if low else "0 (reported as none)", color, "#7f2704") for low, color in BINS),
+    *(Swatch(f"{low:,}+" if low else "0", color, BIN_BORDER) for low, color in BINS),
     NUMBER_UNKNOWN, JOINT, NO_FIGURE,
 )
+# The fills that are patterns, as SVG: dots for a number not given, hatching for a joint figure.
+PATTERNS = (
+    '<pattern id="crackdown-dots" width="6" height="6" patternUnits="userSpaceOnUse">'
+    '<rect width="6" height="6" fill="#ffffff"/><circle cx="3" cy="3" r="1.3" fill="#a63603"/></pattern>'
+    '<pattern id="crackdown-hatch" width="7" height="7" patternUnits="userSpaceOnUse" '
+    'patternTransform="rotate(45)"><rect width="7" height="7" fill="#efedf5"/>'
+    '<rect width="2" height="7" fill="#6a51a3"/></pattern>'
+)
+QUALIFIER_KEY = "≥ at least · > more than · ~ about"
 
 
 def fill_for(area: Area) -> Swatch:
@@ -54,20 +68,22 @@ def fill_for(area: Area) -> Swatch:
     if not total.known:
         return NUMBER_UNKNOWN
     color = next(color for threshold, color in BINS if total.best >= threshold)  # the last bin starts at 0
-    return Swatch("", color, "#7f2704")
+    return Swatch("", color, BIN_BORDER)
 
 
-def build_map(areas: dict[AreaKey, Area], tiles: bool = True) -> folium.Map:
+def build_map(areas: dict[AreaKey, Area], tiles: bool = True, selected: AreaKey | None = None) -> folium.Map:
     """The whole map for a selection: the base map with the selection's layer on it."""
     fmap = base_map(tiles)
-    data_layer(areas).add_to(fmap)
+    data_layer(areas, selected).add_to(fmap)
     return fmap
 
 
-def base_map(tiles: bool = True) -> folium.Map:
+def base_map(tiles: bool = True, font_url: str = "") -> folium.Map:
     """What never changes with the selection: its script is the same on every run, so the browser keeps the
-    drawn map (and its zoom) while the data layer on it is replaced (streamlit-folium's ``feature_group_to_add``)."""
-    fmap = folium.Map(location=CENTER, zoom_start=7, min_zoom=6, max_zoom=11, tiles=None,
+    drawn map (and its zoom) while the data layer on it is replaced (streamlit-folium's ``feature_group_to_add``).
+    ``font_url``: the page's own font, so the map's text matches the page."""
+    # fractional zoom: the country fills a phone's frame as well as a desktop's
+    fmap = folium.Map(location=CENTER, zoom_start=7, min_zoom=6, max_zoom=11, tiles=None, zoom_snap=0.25,
                       control_scale=True, prefer_canvas=False)
     # Only Leaflet, from the app itself: no CDN is asked, so none can blank the map or learn who reads it.
     fmap.default_js = [("leaflet", ASSETS + "leaflet.js")]
@@ -76,36 +92,58 @@ def base_map(tiles: bool = True) -> folium.Map:
         folium.TileLayer("OpenStreetMap", name="Street map (needs internet)", overlay=True, show=False).add_to(fmap)
         folium.LayerControl(collapsed=True).add_to(fmap)
     _Attribution(boundaries.ATTRIBUTION).add_to(fmap)
-    fmap.fit_bounds([[10.4, 102.3], [14.7, 107.7]])
+    _Behaviour(font_url).add_to(fmap)
+    # room below the country for the key, so it covers no province when the frame is tall enough
+    fmap.fit_bounds([[10.4, 102.3], [14.7, 107.7]], padding_top_left=(8, 8), padding_bottom_right=(8, 130))
     return fmap
 
 
-def data_layer(areas: dict[AreaKey, Area]) -> folium.FeatureGroup:
-    """The selection: provinces shaded by the people detained, and markers sized by count."""
+def data_layer(areas: dict[AreaKey, Area], selected: AreaKey | None = None) -> folium.FeatureGroup:
+    """The selection: provinces shaded by the people detained, labelled with name and figure; the chosen area
+    outlined, and drawn across its provinces when it is a joint figure."""
     layer = folium.FeatureGroup(name="Figures", control=False)
-    joint = [a for a in areas.values() if a.key.scope == "joint"]
-    _province_layer(areas, joint).add_to(layer)
+    joint = sorted((a for a in areas.values() if a.key.scope == "joint"), key=lambda a: (-a.total.best, a.key.text))
+    _province_layer(areas, joint, selected).add_to(layer)
+    provinces = [a for a in areas.values() if a.key.scope == "province"]
     largest = max((a.total.best for a in areas.values() if a.key.codes), default=0)
-    for area in sorted(areas.values(), key=lambda a: a.key.text):
-        if area.key.scope == "province":
-            _province_marker(area, largest).add_to(layer)
-    for area in sorted(joint, key=lambda a: (-a.total.best, a.key.text))[:MAX_JOINT_GROUPS]:
-        for element in _joint_markers(area, largest):
+    for area in sorted(provinces, key=lambda a: a.key.text):
+        if area.key.codes[0] in boundaries.DRAWN_WITHIN:
+            _undrawn_marker(area, largest).add_to(layer)
+    chosen = areas.get(selected) if selected is not None else None
+    if chosen is not None and chosen.key.scope == "joint":
+        for element in _joint_markers(chosen, largest):
             element.add_to(layer)
+    _Labels([_label(area) for area in provinces]).add_to(layer)
     return layer
 
 
-def _province_layer(areas: dict[AreaKey, Area], joint: list[Area]) -> folium.GeoJson:
+def _label(area: Area) -> dict:
+    """Name and figure on the map; the largest figures win where labels would collide."""
+    total = area.total
+    figure = total.label() if total.known else "number not given"
+    latitude, longitude = boundaries.anchors()[area.key.codes[0]]
+    return {"lat": latitude, "lng": longitude, "rank": -total.best,
+            "html": f"<b>{escape.text(area.key.name)}</b><br>{escape.text(figure)}"}
+
+
+def _province_layer(areas: dict[AreaKey, Area], joint: list[Area], selected: AreaKey | None) -> folium.GeoJson:
     collection = json.loads(boundaries.geojson_text())
     popups: dict[AreaKey, str] = {}
-    joint_of = {code: area for area in joint for code in area.key.codes}
+    joint_of: dict[str, Area] = {}
+    for area in joint:  # the largest joint figure a province is in names it
+        for code in area.key.codes:
+            joint_of.setdefault(code, area)
+    chosen = {boundaries.DRAWN_WITHIN.get(c, c) for c in selected.codes} if selected is not None else set()
     styles = {}
     for feature in collection["features"]:
         code = feature["properties"]["code"]
         feature["id"] = code
         own = areas.get(AreaKey((code,)))
         feature["properties"], swatch = _province_properties(code, own, joint_of.get(code), popups)
-        styles[code] = {**_style(swatch), "className": f"province province-{code}"}
+        style = {**_style(swatch), "className": f"province province-{code}"}
+        if code in chosen:
+            style.update(weight=3, color="#000000", dashArray=None)
+        styles[code] = style
     layer = folium.GeoJson(
         collection,
         name="Provinces",
@@ -128,6 +166,8 @@ def _province_properties(code, area: Area | None, joint: Area | None,
         name += " (boundary includes " + ", ".join(gazetteer.provinces()[c].name for c in drawn_inside) + ")"
     if area is not None:
         swatch, label = fill_for(area), _where(area) + _area_label(area)
+        if joint is not None:
+            label += f"; also in a figure reported jointly with {joint.key.without(code).name}"
         popup = popups.setdefault(area.key, area_popup(area))
     elif joint is not None:
         swatch = JOINT
@@ -173,18 +213,15 @@ def _marker_location(area: Area) -> tuple[float, float]:
     return boundaries.anchors()[area.key.codes[0]]
 
 
-def _province_marker(area: Area, largest: int) -> folium.CircleMarker:
-    """A bubble sized by count; only a province without its own polygon needs it to be hoverable."""
-    undrawn = area.key.codes[0] in boundaries.DRAWN_WITHIN
+def _undrawn_marker(area: Area, largest: int) -> folium.CircleMarker:
+    """A province without its own polygon: a bubble sized by count stands for it, with its tooltip and popup."""
     label = f"{area.key.name}: {_where(area)}{_area_label(area)}"
-    marker = folium.CircleMarker(
+    return folium.CircleMarker(
         location=_marker_location(area), radius=_radius(area, largest),
-        color="#7f2704", weight=1.5, fill=True, fill_color=fill_for(area).fill, fill_opacity=0.9,
-        dash_array="4 3" if undrawn else None,
-        tooltip=folium.Tooltip(escape.text(label)) if undrawn else None,
-        popup=folium.Popup(area_popup(area), max_width=360) if undrawn else None,
+        color=BIN_BORDER, weight=1.5, fill=True, fill_color=fill_for(area).fill, fill_opacity=0.9,
+        dash_array="4 3", tooltip=folium.Tooltip(escape.text(label)),
+        popup=folium.Popup(area_popup(area), max_width=360),
     )
-    return marker if undrawn else _passive(marker)
 
 
 def _passive(marker: folium.CircleMarker) -> folium.CircleMarker:
@@ -200,7 +237,7 @@ def _joint_markers(area: Area, largest: int) -> list:
     elements = [folium.PolyLine(points, color=JOINT.border, weight=3, dash_array="6 6",
                                 tooltip=folium.Tooltip(escape.text(tooltip)))]
     elements += [_passive(folium.CircleMarker(location=point, radius=_radius(area, largest), color=JOINT.border,
-                                              weight=2, dash_array="6 3", fill=True, fill_color=JOINT.fill,
+                                              weight=2, dash_array="6 3", fill=True, fill_color="#efedf5",
                                               fill_opacity=0.6))
                  for point in points]
     return elements
@@ -279,3 +316,140 @@ class _Attribution(MacroElement):
         super().__init__()
         self._name = "Attribution"
         self.text = text
+
+
+class _Labels(MacroElement):
+    """Province labels: text markers that take no clicks (the province under them does)."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+            {{ this.labels|tojson }}.forEach(function (label) {
+                L.marker([label.lat, label.lng], {
+                    icon: L.divIcon({className: "map-label", html: "<span>" + label.html + "</span>",
+                                     iconSize: null}),
+                    interactive: false, keyboard: false, rank: label.rank
+                }).addTo({{ this._parent.get_name() }});
+            });
+        {% endmacro %}
+    """)
+
+    def __init__(self, labels: list[dict]):
+        super().__init__()
+        self._name = "Labels"
+        self.labels = labels
+
+
+def legend_html() -> str:
+    """The key, drawn in the map with the same fills and borders (so a screenshot of the map carries it): the
+    scale in one row, then the styles that are not a number."""
+
+    def swatch(s: Swatch, width: int) -> str:
+        return (f'<svg width="{width}" height="14" aria-hidden="true"><rect x="1" y="1" width="{width - 2}" '
+                f'height="12" fill="{s.fill}" stroke="{s.border}" stroke-width="1.5" stroke-dasharray="{s.dash}"/>'
+                f"</svg>")
+
+    scale = "".join(f"<span>{swatch(s, 30)}{escape.text(s.label)}</span>" for s in reversed(LEGEND[:len(BINS)]))
+    others = "".join(f"<li>{swatch(s, 18)}{escape.text(s.label)}</li>" for s in LEGEND[len(BINS):])
+    return (f'<details open><summary>People detained, as reported</summary><div class="scale">{scale}</div>'
+            f"<ul>{others}</ul><p>{escape.text(QUALIFIER_KEY)}</p></details>")
+
+
+class _Behaviour(MacroElement):
+    """What the map does, the same on every run: its font and colours, the fill patterns, the key, labels that
+    never collide (the largest figure wins, and more show as one zooms in) and tooltips kept inside the frame."""
+
+    _template = Template("""
+        {% macro header(this, kwargs) %}
+            <style>
+                {% if this.font_url %}
+                @font-face { font-family: "Source Sans"; src: url({{ this.font_url|tojson }}) format("woff2");
+                             font-weight: 200 900; font-display: swap; }
+                {% endif %}
+                .leaflet-container { background: {{ this.background }};
+                                     font: 14px/1.35 "Source Sans", "Source Sans Pro", sans-serif; }
+                .leaflet-tooltip { white-space: normal; width: max-content; max-width: 260px; font-size: 14px; }
+                .map-label span { position: absolute; transform: translate(-50%, -50%); white-space: nowrap;
+                                  text-align: center; font-size: 13px; line-height: 1.15; color: #1a1a1a;
+                                  text-shadow: 0 0 2px #fff, 0 0 3px #fff, 0 0 4px #fff; pointer-events: none; }
+                .map-key { background: #ffffff; color: #1a1a1a; padding: 4px 8px; border-radius: 4px;
+                           box-shadow: 0 1px 4px rgba(0, 0, 0, 0.3); font-size: 13px; line-height: 1.25; }
+                .map-key summary { font-weight: 600; cursor: pointer; }
+                .map-key .scale { display: flex; gap: 2px; margin-top: 3px; }
+                .map-key .scale span { display: flex; flex-direction: column; align-items: center; }
+                .map-key ul { list-style: none; margin: 3px 0 0; padding: 0; }
+                .map-key li { display: flex; align-items: center; gap: 5px; margin: 1px 0; }
+                .map-key p { margin: 3px 0 0; }
+            </style>
+        {% endmacro %}
+        {% macro html(this, kwargs) %}
+            <svg width="0" height="0" style="position: absolute" aria-hidden="true">
+                <defs>{{ this.patterns }}</defs>
+            </svg>
+        {% endmacro %}
+        {% macro script(this, kwargs) %}
+            (function (map) {
+                var key = L.control({position: "bottomright"});
+                key.onAdd = function () {
+                    var box = L.DomUtil.create("div", "map-key");
+                    box.innerHTML = {{ this.legend|tojson }};
+                    if (map.getSize().x < 480) { box.firstChild.removeAttribute("open"); }
+                    L.DomEvent.disableClickPropagation(box);
+                    return box;
+                };
+                key.addTo(map);
+
+                function overlaps(a, b) {
+                    return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+                }
+                function declutter() {  // the largest figures first; a label that would touch a shown one hides
+                    var labels = [];
+                    map.eachLayer(function (layer) {
+                        if (layer.options && layer.options.rank !== undefined && layer.getElement()) {
+                            labels.push(layer);
+                        }
+                    });
+                    labels.sort(function (a, b) { return a.options.rank - b.options.rank; });
+                    var shown = [];  // the key and the buttons are obstacles too
+                    map.getContainer().querySelectorAll(".leaflet-control").forEach(function (control) {
+                        shown.push(control.getBoundingClientRect());
+                    });
+                    labels.forEach(function (layer) {
+                        var text = layer.getElement().firstChild;
+                        text.style.visibility = "visible";
+                        var box = text.getBoundingClientRect();
+                        var padded = {left: box.left - 2, right: box.right + 2,
+                                      top: box.top - 1, bottom: box.bottom + 1};
+                        if (shown.some(function (other) { return overlaps(padded, other); })) {
+                            text.style.visibility = "hidden";
+                        } else {
+                            shown.push(padded);
+                        }
+                    });
+                }
+                var pending = null;
+                function later() { clearTimeout(pending); pending = setTimeout(declutter, 0); }
+                map.on("zoomend moveend layeradd", later);
+                if (document.fonts) { document.fonts.ready.then(later); }  // text is measured in its own font
+
+                var place = L.Tooltip.prototype._setPosition;  // keep tooltips inside the frame
+                L.Tooltip.prototype._setPosition = function (position) {
+                    place.call(this, position);
+                    var box = this._container.getBoundingClientRect();
+                    var frame = this._map.getContainer().getBoundingClientRect();
+                    var dx = box.left < frame.left ? frame.left - box.left : Math.min(0, frame.right - box.right);
+                    var dy = box.top < frame.top ? frame.top - box.top : Math.min(0, frame.bottom - box.bottom);
+                    if (dx || dy) {
+                        L.DomUtil.setPosition(this._container, L.DomUtil.getPosition(this._container).add([dx, dy]));
+                    }
+                };
+            })({{ this._parent.get_name() }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, font_url: str):
+        super().__init__()
+        self._name = "Behaviour"
+        self.font_url = font_url
+        self.background = BACKGROUND
+        self.patterns = PATTERNS
+        self.legend = legend_html()

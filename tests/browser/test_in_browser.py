@@ -46,6 +46,51 @@ def test_hover_shows_a_tooltip_and_click_selects_the_province(page, server):
     page.wait_for_url("**province=Pursat**", timeout=30_000)  # the shareable link follows the selection
 
 
+LABEL_BOXES = """() => [...document.querySelectorAll('.map-label span')]
+    .filter(label => label.style.visibility !== 'hidden')
+    .map(label => { const r = label.getBoundingClientRect();
+                    return [label.textContent, r.left, r.top, r.right, r.bottom]; })"""
+
+
+def overlapping(boxes) -> list:
+    return [(a[0], b[0]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+            if a[1] < b[3] and b[1] < a[3] and a[2] < b[4] and b[2] < a[4]]
+
+
+def test_labels_name_provinces_and_never_collide_at_any_zoom(page, server):
+    areas = figures.areas(figures.collect(load_events(RECORD_CSV).events))
+    largest = max((a for a in areas.values() if a.key.scope == "province"), key=lambda a: a.total.best)
+    wait_for_app(page, server.url)
+    leaflet = map_frame(page)
+    leaflet.wait_for_function("() => document.querySelectorAll('.map-label span').length > 0")
+    page.wait_for_timeout(300)  # labels are sorted out once the fonts are in
+    country = leaflet.evaluate(LABEL_BOXES)
+    assert country and overlapping(country) == []
+    assert any(text.startswith(largest.key.name) and largest.total.label() in text for text, *_ in country)
+    leaflet.evaluate("() => map_div.setZoom(9, {animate: false})")
+    leaflet.wait_for_function("() => map_div.getZoom() === 9")
+    page.wait_for_timeout(300)
+    closer = leaflet.evaluate(LABEL_BOXES)
+    assert overlapping(closer) == [] and len(closer) >= len(country)
+
+
+@pytest.mark.parametrize("corner", ["getNorthEast", "getSouthWest"])
+def test_a_tooltip_stays_inside_the_map_at_its_edge(page, server, corner):
+    """A province's tooltip opened at a corner of the frame (as a hover there would) is moved inside it."""
+    wait_for_app(page, server.url)
+    leaflet = map_frame(page)
+    inside = leaflet.evaluate("""corner => {
+        let provinces = null;  // the provinces' layer, which holds their tooltip
+        map_div.eachLayer(layer => { if (layer.feature && layer.getTooltip && !provinces) provinces = layer; });
+        map_div.eachLayer(layer => {
+            if (layer.hasLayer && layer.getTooltip() && layer.hasLayer(provinces)) provinces = layer; });
+        provinces.openTooltip(map_div.getBounds()[corner]());
+        const t = document.querySelector('.leaflet-tooltip').getBoundingClientRect();
+        const m = map_div.getContainer().getBoundingClientRect();
+        return [t.width > 50, t.left >= m.left, t.top >= m.top, t.right <= m.right, t.bottom <= m.bottom]; }""", corner)
+    assert inside == [True, True, True, True, True]
+
+
 def test_a_province_is_a_named_button_for_the_keyboard(page, server):
     wait_for_app(page, server.url)
     map_frame(page)

@@ -11,9 +11,3 @@ def test_the_timeline_axis_shows_days_never_hours():
     spec = charts.timeline_chart(charts.timeline_table(tables.on_timeline(list(figs.values())))).to_dict()
     axis = spec["layer"][0]["encoding"]["x"]["axis"]["format"]
     assert "%b" in axis and "%Y" in axis and not {"%H", "%I", "%M"} & {axis[i:i + 2] for i in range(len(axis) - 1)}
-
-
-def test_the_legend_spec_is_built_once():
-    from views.map import LEGEND
-
-    assert charts.legend_spec(LEGEND) is charts.legend_spec(LEGEND)

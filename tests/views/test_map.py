@@ -10,7 +10,7 @@ from events import figures
 from events.loading import parse_events
 from tests.conftest import ROOT, parse, row
 from views import escape
-from views.map import JOINT, NO_FIGURE, build_map
+from views.map import BACKGROUND, BINS, JOINT, LEGEND, NO_FIGURE, NUMBER_UNKNOWN, PATTERNS, build_map, legend_html
 
 HOSTILE = {
     "img": "<img src=x onerror=alert(1)>",
@@ -45,7 +45,8 @@ def test_seed_map_shows_provinces_and_figures(seed_areas):
     assert "Poipet" in script
     assert "Reported jointly with Preah Sihanouk" in script
     assert "Natural Earth" in script
-    assert "L.marker(" not in script  # no default marker icons: they need the internet
+    # markers are text labels: a default marker icon would need the internet
+    assert script.count("L.marker(") == 1 and "L.divIcon(" in script and "L.icon(" not in script
 
 
 def test_no_figure_is_distinct_from_a_figure_and_from_joint(seed_areas):
@@ -120,3 +121,60 @@ def test_the_map_asks_no_other_site_for_its_scripts_or_styles(seed_areas):
     assert assets and all(not a.startswith(("http:", "https:", "//")) for a in assets), assets
     assert {a.rsplit("/", 1)[-1] for a in assets} == {"leaflet.js", "leaflet.css"}
     assert all((ROOT / "static" / "leaflet" / a.rsplit("/", 1)[-1]).exists() for a in assets)
+
+
+def luminance(colour: str) -> float:
+    """WCAG relative luminance of #rrggbb."""
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: str, b: str) -> float:
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_contrast_helper_matches_wcag_examples():
+    assert contrast("#000000", "#ffffff") == pytest.approx(21)
+    assert contrast("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)
+
+
+@pytest.mark.parametrize("swatch", LEGEND, ids=lambda s: s.label)
+def test_every_swatch_is_outlined_at_3_to_1_on_the_key_and_on_the_map(swatch):
+    assert contrast(swatch.border, "#ffffff") >= 3  # the key's background
+    assert contrast(swatch.border, BACKGROUND) >= 3  # the map's, outside Cambodia
+
+
+def test_styles_that_are_not_a_number_differ_without_colour():
+    """A reader who cannot tell the colours apart still can tell them by pattern and dashes."""
+    def form(swatch):
+        return (swatch.fill if swatch.fill.startswith("url(") else "plain", swatch.dash)
+    kinds = [form(s) for s in (NUMBER_UNKNOWN, JOINT, NO_FIGURE)]
+    bins = {form(s) for s in LEGEND[:len(BINS)]}
+    assert len(set(kinds)) == 3 and not set(kinds) & bins
+    for swatch in (NUMBER_UNKNOWN, JOINT):
+        assert f'id="{swatch.fill[5:-1]}"' in PATTERNS  # the pattern it names exists
+
+
+def test_the_key_is_drawn_in_the_map_with_the_maps_own_styles(seed_areas):
+    script, key = decoded(map_script(seed_areas)), legend_html()
+    assert all(escape.text(s.label) in key and f'fill="{s.fill}"' in key for s in LEGEND)
+    assert "≥ at least" in key
+    fmap = build_map(seed_areas)
+    assert PATTERNS in fmap.get_root().render()  # the patterns the key and the provinces use are defined
+    assert "map-key" in script
+
+
+def test_labels_carry_each_province_figure_with_its_qualifier(seed_areas):
+    script = decoded(map_script(seed_areas))
+    labels = dict(re.findall(r'"html": "<b>([^<]+)</b><br>([^"]+)"', script))
+    assert labels["Kratie"] == "312" and labels["Banteay Meanchey"] == "≥270"
+    assert "Battambang" not in labels  # no figure, no label
+    assert set(labels) == {a.key.name for a in seed_areas.values() if a.key.scope == "province"}
+
+
+def test_a_joint_figure_is_drawn_across_its_provinces_only_when_chosen(seed_areas):
+    joint = next(key for key in seed_areas if key.scope == "joint")
+    chosen = map_script(seed_areas, selected=joint)
+    assert chosen.count("L.polyline(") == 1 and map_script(seed_areas).count("L.polyline(") == 0
