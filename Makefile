@@ -5,6 +5,8 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 
 CHROMIUM ?= /usr/bin/chromium
+AXE_VERSION := 4.11.0
+AXE_JS := $(VENV)/axe-core-$(AXE_VERSION)/axe.min.js
 
 .PHONY: run test check bench
 
@@ -33,5 +35,13 @@ $(CHROMIUM):
 	apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
-test: $(VENV)/.dev $(CHROMIUM)
-	CHROMIUM=$(CHROMIUM) $(PY) -m pytest
+# axe-core (the accessibility rules Lighthouse uses) from the npm registry, for the browser tests.
+$(AXE_JS):
+	@command -v npm >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm; }
+	mkdir -p $(dir $@)
+	cd $(dir $@) && npm pack --silent axe-core@$(AXE_VERSION) >/dev/null \
+		&& tar -xzf axe-core-$(AXE_VERSION).tgz --strip-components=1 package/axe.min.js package/LICENSE \
+		&& rm axe-core-$(AXE_VERSION).tgz
+
+test: $(VENV)/.dev $(CHROMIUM) $(AXE_JS)
+	CHROMIUM=$(CHROMIUM) AXE_JS=$(AXE_JS) $(PY) -m pytest

@@ -7,7 +7,7 @@ cannot be read, the last good version is shown, with a notice.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import cached_property
 from pathlib import Path
@@ -111,6 +111,7 @@ class Filtered:
     areas: dict[AreaKey, figures.Area]  # people detained, by area
     headlines: list[figures.Headline]
     named_only: pd.DataFrame  # figures that name a chosen nationality without counting it
+    _specs: dict = field(default_factory=dict, compare=False, repr=False)  # timeline specs by window
 
     # Built on first use and kept with the cached entry.
     @cached_property
@@ -125,10 +126,14 @@ class Filtered:
     def timeline_table(self) -> pd.DataFrame:
         return charts.timeline_table(self.timeline[:charts.TIMELINE_LIMIT])
 
-    @cached_property
-    def timeline_spec(self) -> dict:
-        """The timeline as a Vega-Lite spec: Altair validates a chart as it builds it, once per selection here."""
-        return charts.timeline_chart(self.timeline_table).to_dict()
+    def timeline_spec(self, window: tuple | None) -> dict:
+        """The timeline as a Vega-Lite spec over ``window`` (None: all): Altair validates a chart as it builds it,
+        so it is built once per selection and window."""
+        if window not in self._specs:
+            if len(self._specs) > 16:  # a viewer stepping through weeks: keep the memory bounded
+                self._specs.clear()
+            self._specs[window] = charts.timeline_chart(self.timeline_table, window).to_dict()
+        return self._specs[window]
 
     @cached_property
     def off_timeline(self) -> list[figures.Figure]:

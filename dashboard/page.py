@@ -45,7 +45,7 @@ def show() -> None:
         st.title("Crackdown Map")
         st.caption("Enforcement actions against scam compounds in Cambodia, as reported, with every source.")
         with st.container():
-            panels.headline(filtered, snapshot)
+            panels.headline(filtered)
         left, right = st.columns([3, 2])
         with left:
             # The base map's script is the same on every run, so the frame is kept (with its zoom) and only the
@@ -63,6 +63,8 @@ def show() -> None:
             if view.area in filtered.areas and st.button("Open the shareable card"):
                 st.session_state["mode"] = "card"
                 st.rerun()
+        with st.container():
+            panels.beside_headline(filtered, snapshot)
         panels.timeline(filtered)
         panels.other_measures(filtered)
         panels.sources(filtered)

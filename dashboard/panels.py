@@ -18,9 +18,11 @@ from views.downloads import csv_text
 MAX_UNDATED = 10  # figures named under the timeline as not placed in time
 SOURCES_LIMIT = 1_000  # rows sent to the browser; the download has them all
 MAX_BESIDE = 3  # overlapping figures named in a caption; the sources table lists them all
+TIMELINE_WINDOWS = ("Whole period", "Latest 12 months", "One week")
 
 
-def headline(filtered: Filtered, snapshot: Snapshot) -> None:
+def headline(filtered: Filtered) -> None:
+    """The latest national figure, with who claims it: above the map, short enough for a phone's first screen."""
     if not filtered.headlines:
         st.subheader("No national figure in this selection")
     for item in filtered.headlines[:1]:
@@ -37,6 +39,10 @@ def headline(filtered: Filtered, snapshot: Snapshot) -> None:
             f"{md(figure.title)}. Claimed by {md(who)}; {md(STATUSES.get(figure.status, ''))}. Not independently "
             f"verified. " + (f"{parts}; the two are shown side by side, never added together." if item.parts else "")
         )
+
+
+def beside_headline(filtered: Filtered, snapshot: Snapshot) -> None:
+    """The other national figures and how much of the file the filters show: under the map."""
     others = filtered.headlines[1:]
     if others:
         listed = "; ".join(f"{h.figure.label()} ({period_label(*h.figure.period)})" for h in others[:MAX_BESIDE])
@@ -93,11 +99,27 @@ def timeline(filtered: Filtered) -> None:
     if table.empty:
         st.info("Nothing in the selected period.")
         return
-    st.vega_lite_chart(spec=filtered.timeline_spec, width="stretch")
-    st.caption("Circles are sized by the number reported; bars show periods; context events have no number.")
+    st.vega_lite_chart(spec=filtered.timeline_spec(_timeline_window(table)), width="stretch")
+    st.caption("Arrests reported for a week or less are sized by the number of people detained; tallies over "
+               "longer periods are bars, drawn at the day they reached their figure and not sized, so they are not "
+               "compared with single raids. The largest figures in view are labelled; each has its details on "
+               "hover. Deportations and other measures are in their own table below.")
     with st.expander("Table behind the timeline"):
         st.dataframe(table.drop(columns="size").assign(start=table["start"].dt.date, end=table["end"].dt.date),
                      hide_index=True, width="stretch")
+
+
+def _timeline_window(table: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """The stretch of time the viewer chose: all of it, the latest year, or one week (any week, in one step)."""
+    choice = st.segmented_control("Show", TIMELINE_WINDOWS, default=TIMELINE_WINDOWS[0], key="timeline_window")
+    after = table["end"].max().normalize() + pd.Timedelta(days=1)
+    if choice == TIMELINE_WINDOWS[1]:
+        return after - pd.Timedelta(days=365), after
+    if choice == TIMELINE_WINDOWS[2]:
+        first = st.date_input("Week starting", value=(after - pd.Timedelta(days=7)).date(), key="timeline_week",
+                              min_value=table["start"].min().date(), max_value=after.date(), format="DD/MM/YYYY")
+        return pd.Timestamp(first), pd.Timestamp(first) + pd.Timedelta(days=7)
+    return None
 
 
 def other_measures(filtered: Filtered) -> None:

@@ -52,41 +52,91 @@ def breakdown_chart(table: pd.DataFrame, width: int | str = "container") -> alt.
     return (bars + labels).properties(width=width, height=alt.Step(28))
 
 
+# Lanes: what can be sized on one scale (arrests over a few days) apart from running tallies and events without
+# a number, so the biggest circle is always an arrest, not a ten-week total.
+SHORT, TALLY, UNNUMBERED = "Arrests in a week or less", "Tallies over longer periods", "Events without a number"
+LANES = [SHORT, TALLY, UNNUMBERED]
+SHORT_DAYS = 7
+TIMELINE_LABELS = 8  # at most this many figures are labelled, the largest first, apart; all have their tooltip
+
+
 def timeline_table(figures: list[Figure]) -> pd.DataFrame:
     rows = []
     for figure in figures:
+        days = (figure.end - figure.start).days + 1
+        lane = UNNUMBERED if not figure.value.known else SHORT if days <= SHORT_DAYS else TALLY
         rows.append({
             # the end day is included: draw the span to its last hour
             "start": pd.Timestamp(figure.start), "end": pd.Timestamp(figure.end) + pd.Timedelta(hours=23),
-            "type": EVENT_TYPES[figure.event_type], "title": figure.title,
+            "lane": lane, "type": EVENT_TYPES[figure.event_type], "title": figure.title,
             "when": period_label(*figure.period),
             "figure": figure.label() if figure.value.known else "",
-            "size": figure.value.count or 0,
+            "number": figure.value.label() if figure.value.known else "",  # the version sums use: a short label
+            "size": figure.value.count or 0 if lane == SHORT else 0,
             "where": figure.area.name if figure.area else "",
             "sources": len(figure.reports),
         })
-    return pd.DataFrame(rows, columns=["start", "end", "type", "title", "when", "figure", "size", "where", "sources"])
+    return pd.DataFrame(rows, columns=["start", "end", "lane", "type", "title", "when", "figure", "number", "size",
+                                       "where", "sources"])
 
 
-def timeline_chart(table: pd.DataFrame) -> alt.LayerChart:
-    base = alt.Chart(table).encode(
-        y=alt.Y("type:N", title=None, sort=list(EVENT_TYPES.values())),
-        tooltip=["title", "when", "where", "figure", "sources"],
+def in_window(table: pd.DataFrame, window: tuple[pd.Timestamp, pd.Timestamp] | None) -> pd.DataFrame:
+    """The rows whose period overlaps ``window`` (first day, day after the last); None: all."""
+    if window is None:
+        return table
+    first, after = window
+    return table[(table["end"] >= first) & (table["start"] < after)]
+
+
+def _labelled(table: pd.DataFrame, window: tuple[pd.Timestamp, pd.Timestamp]) -> pd.Series:
+    """The largest figures, each at least a ninth of the axis from the others in its lane, so labels never pile."""
+    gap = (window[1] - window[0]) / 9
+    chosen: list[tuple[str, pd.Timestamp]] = []
+    keep = pd.Series(False, index=table.index)
+    numbered = table[table["figure"] != ""]
+    order = numbered.assign(rank=numbered["size"].where(numbered["lane"] == SHORT, 0)).sort_values(
+        ["rank", "end"], ascending=False)
+    for index, lane, at in zip(order.index, order["lane"], order["end"], strict=True):
+        if len(chosen) == TIMELINE_LABELS:
+            break
+        if all(lane != other or abs(at - seen) >= gap for other, seen in chosen):
+            chosen.append((lane, at))
+            keep[index] = True
+    return keep
+
+
+def timeline_chart(table: pd.DataFrame, window: tuple[pd.Timestamp, pd.Timestamp] | None = None) -> alt.LayerChart:
+    """Lanes on one time axis: arrests sized by number; tallies as bars labelled at their end; others unsized."""
+    shown = in_window(table, window)
+    if window is None and len(shown):  # the whole selection, with room at both ends for the labels
+        margin = (shown["end"].max() - shown["start"].min()) / 25 + pd.Timedelta(days=1)
+        window = (shown["start"].min() - margin, shown["end"].max() + margin)
+    labelled = _labelled(shown, window) if window else pd.Series(False, index=shown.index)
+    shown = shown.assign(label=shown["number"].where(labelled, ""), at=shown["end"].dt.normalize())
+    scale = alt.Scale(domain=[w.isoformat() for w in window]) if window else alt.Scale()
+    base = alt.Chart(shown).encode(
+        y=alt.Y("lane:N", title=None, sort=LANES, axis=alt.Axis(labelLimit=220)),
+        tooltip=["title", "type", "when", "where", "figure", "sources"],
     )
     # days, never hours: no date here is known to the hour
-    spans = base.mark_rule(strokeWidth=3, color=VIOLET).encode(
-        x=alt.X("start:T", title=None, axis=alt.Axis(format="%-d %b %Y", labelOverlap=True)), x2="end:T")
-    points = base.mark_circle(opacity=0.8, color=ORANGE).encode(
-        x="start:T", size=alt.Size("size:Q", title="People", scale=alt.Scale(range=[40, 1200]),
-                                   legend=None))
-    labels = base.mark_text(dy=-14, font=FONT, fontSize=11).encode(x="start:T", text="figure:N")
-    return (spans + points + labels).properties(width="container", height=220)
+    spans = base.mark_rule(strokeWidth=3, color=VIOLET, clip=True).encode(
+        x=alt.X("start:T", title=None, scale=scale, axis=alt.Axis(format="%-d %b %Y", labelOverlap=True)),
+        x2="end:T")
+    # a figure stands at its last day: what a tally had reached by then; only arrests are sized
+    sized = base.transform_filter(alt.datum.size > 0).mark_circle(opacity=0.8, color=ORANGE, clip=True).encode(
+        x="at:T", size=alt.Size("size:Q", scale=alt.Scale(range=[30, 1200], domainMin=0), legend=None))
+    unsized = base.transform_filter(alt.datum.size <= 0).mark_circle(size=40, opacity=0.9, color=ORANGE,
+                                                                     clip=True).encode(x="at:T")
+    labels = base.mark_text(dy=-16, font=FONT, fontSize=12, clip=True).encode(x="at:T", text="label:N")
+    points = sized + unsized
+    return (spans + points + labels).properties(width="container", height=200)
 
 
 def locator_map(highlight: set[str], width: int = 360, height: int = 300) -> alt.Chart:
     """Cambodia with the provinces concerned highlighted (Natural Earth boundaries)."""
     features = alt.Data(values=_features_with_flag(highlight), format=alt.DataFormat(type="json"))
-    return alt.Chart(features).mark_geoshape(stroke="white", strokeWidth=0.5).encode(
+    # decorative for a screen reader (aria off): the card's title and text name the place
+    return alt.Chart(features).mark_geoshape(stroke="white", strokeWidth=0.5, aria=False).encode(
         color=alt.condition("datum.properties.on", alt.value(ORANGE), alt.value("#d9d9d9")),
     ).project(type="mercator").properties(width=width, height=height)
 

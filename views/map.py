@@ -388,6 +388,10 @@ class _Behaviour(MacroElement):
         {% endmacro %}
         {% macro script(this, kwargs) %}
             (function (map) {
+                // folium's page forbids pinch-zoom, which a reader with low vision needs
+                document.querySelectorAll('meta[name="viewport"]').forEach(function (viewport) {
+                    viewport.setAttribute("content", "width=device-width, initial-scale=1");
+                });
                 var key = L.control({position: "bottomright"});
                 key.onAdd = function () {
                     var box = L.DomUtil.create("div", "map-key");
