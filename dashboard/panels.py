@@ -19,6 +19,8 @@ MAX_UNDATED = 10  # figures named under the timeline as not placed in time
 SOURCES_LIMIT = 1_000  # rows sent to the browser; the download has them all
 MAX_BESIDE = 3  # overlapping figures named in a caption; the sources table lists them all
 TIMELINE_WINDOWS = ("Whole period", "Latest 12 months", "One week")
+SOURCE_COLUMNS = ("reported", "figure", "publisher", "published", "link", "note", "claim by", "title", "csv line")
+SITE_OF_LINK = r"https?://(?:www\.)?([^/]+)"  # a link is shown as its site; the address opens on click
 
 
 def headline(filtered: Filtered) -> None:
@@ -129,7 +131,10 @@ def other_measures(filtered: Filtered) -> None:
     st.subheader("Rescues, deportations, handovers and repatriations")
     st.caption("Counted apart from arrests and never added to them: many of these people were detained first. "
                "Where sources disagree, every version is shown.")
-    st.dataframe(table.head(SOURCES_LIMIT), hide_index=True, width="stretch")
+    st.dataframe(table.head(SOURCES_LIMIT), hide_index=True, width="stretch",
+                 column_order=("figure", "counted", "who", "where", "when", "claim by", "what", "sources"),
+                 column_config={"figure": st.column_config.TextColumn(width="small"),
+                                "counted": st.column_config.TextColumn(width="medium")})
 
 
 def sources(filtered: Filtered) -> None:
@@ -138,8 +143,11 @@ def sources(filtered: Filtered) -> None:
     if len(table) > SOURCES_LIMIT:
         st.caption(f"Showing the {SOURCES_LIMIT:,} latest of {len(table):,} source reports; narrow the filters "
                    "or download them all.")
-    st.dataframe(table.head(SOURCES_LIMIT), hide_index=True, width="stretch",
-                 column_config={"link": st.column_config.LinkColumn("link")})
+    # What is read first comes first, narrow enough that a phone shows the number and what it counts
+    st.dataframe(table.head(SOURCES_LIMIT), hide_index=True, width="stretch", column_order=SOURCE_COLUMNS,
+                 column_config={"reported": st.column_config.TextColumn(width="small"),
+                                "figure": st.column_config.TextColumn(width="medium"),
+                                "link": st.column_config.LinkColumn("link", display_text=SITE_OF_LINK)})
     st.download_button("Download these sources (CSV)", data=lambda: csv_text(table),
                        file_name="crackdown-map-sources.csv", mime="text/csv", on_click="ignore")
     if len(filtered.disagreements):
