@@ -123,12 +123,11 @@ def timeline_chart(table: pd.DataFrame, window: tuple[pd.Timestamp, pd.Timestamp
         x=alt.X("start:T", title=None, scale=scale, axis=alt.Axis(format="%-d %b %Y", labelOverlap=True)),
         x2="end:T")
     # a figure stands at its last day: what a tally had reached by then; only arrests are sized
-    sized = base.transform_filter(alt.datum.size > 0).mark_circle(opacity=0.8, color=ORANGE, clip=True).encode(
-        x="at:T", size=alt.Size("size:Q", scale=alt.Scale(range=[30, 1200], domainMin=0), legend=None))
-    unsized = base.transform_filter(alt.datum.size <= 0).mark_circle(size=40, opacity=0.9, color=ORANGE,
-                                                                     clip=True).encode(x="at:T")
+    points = base.mark_circle(opacity=0.8, color=ORANGE, clip=True).encode(
+        x="at:T", size=alt.condition(alt.datum.size > 0,
+                                     alt.Size("size:Q", scale=alt.Scale(range=[30, 1200], domainMin=0), legend=None),
+                                     alt.value(40)))
     labels = base.mark_text(dy=-16, font=FONT, fontSize=12, clip=True).encode(x="at:T", text="label:N")
-    points = sized + unsized
     return (spans + points + labels).properties(width="container", height=200)
 
 
