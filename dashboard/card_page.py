@@ -1,6 +1,9 @@
-"""The province card page (``?province=Kratie&view=card``) with its downloads."""
+"""The card page (``?province=Kratie&view=card``): the image as it will be shared, its downloads, and in
+full what the image had to leave out."""
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 import streamlit as st
 
@@ -8,22 +11,50 @@ from dashboard.data import Snapshot
 from dashboard.markdown import md
 from events.figures import Area
 from geo.areas import AreaKey
-from views.card import card_chart, card_csv, card_png, card_text
+from views.card import CardContent, CardSource, card_content, card_csv, card_png, card_svg, file_name, layout
+from views.card_image import FORMAT_NAMES
 
 
-def show(area: Area | None, key: AreaKey, snapshot: Snapshot, link: str) -> None:
+@lru_cache(maxsize=64)  # shared by every session: a card is the same for everyone who asks for it
+def _png(content: CardContent, format_name: str) -> bytes:
+    return card_png(content, format_name)
+
+
+@lru_cache(maxsize=64)
+def _left_out(content: CardContent, format_name: str) -> list[str]:
+    return layout(content, format_name)[1]
+
+
+def show(area: Area | None, key: AreaKey, snapshot: Snapshot, link: str, asked: AreaKey | None = None) -> None:
+    """``asked``: the province in the link, when its figures are reported jointly and ``area`` is that group."""
     if st.button("← Back to the map"):
         st.session_state["mode"] = "map"
         st.rerun()
     if area is None:
         st.info(f"No figure of people detained is reported for {md(key.name)} under the current filters.")
         return
-    text = card_text(area, snapshot.as_of, link)
-    chart = card_chart(area, text)
-    st.altair_chart(chart, width="content")
-    slug = key.text.replace(";", "_").lower()
-    left, right = st.columns(2)
-    left.download_button("Download card (PNG)", data=lambda: card_png(chart), file_name=f"crackdown-map-{slug}.png",
-                         mime="image/png", on_click="ignore")
-    right.download_button("Download figures (CSV)", data=lambda: card_csv(area),
-                          file_name=f"crackdown-map-{slug}.csv", mime="text/csv", on_click="ignore")
+    joint_with = asked.name if asked is not None and asked != area.key else ""
+    st.set_page_config(page_title=f"{area.key.name}: people detained · Crackdown Map")
+    if joint_with:
+        st.info(f"{md(joint_with)}'s figures are reported jointly with other provinces, so this card is for "
+                f"{md(area.key.name)} together.")
+    content = card_content(area, snapshot.as_of, link, joint_with)
+    chosen = st.segmented_control("Format", list(FORMAT_NAMES), default="landscape", key="card_format",
+                                  format_func=FORMAT_NAMES.get) or "landscape"
+    st.image(_png(content, chosen), alt=content.alt_text, width="stretch", output_format="PNG")
+    left, middle, right = st.columns(3)
+    left.download_button("Download card (PNG)", data=lambda: _png(content, chosen), mime="image/png",
+                         file_name=file_name(content, chosen, "png"), on_click="ignore")
+    middle.download_button("Download card (SVG)", data=lambda: card_svg(content, chosen), mime="image/svg+xml",
+                           file_name=file_name(content, chosen, "svg"), on_click="ignore")
+    right.download_button("Download figures (CSV)", data=lambda: card_csv(area), mime="text/csv",
+                          file_name=file_name(content, "figures", "csv"), on_click="ignore")
+    left_out = _left_out(content, chosen)
+    with st.expander("Everything the card says, in full" + (" (some of it is only here)" if left_out else ""),
+                     expanded=bool(left_out)):
+        st.markdown(md(content.alt_text))
+        st.markdown("**Sources**")
+        for number, report in enumerate(area.sources, 1):  # titles in every script: the browser draws them
+            s = report.source
+            st.markdown(f"{number}. {md(CardSource(s.publisher, s.title, s.date, s.url).full())}")
+        st.caption(f"Link to this view: {md(link)}")

@@ -40,7 +40,9 @@ def show() -> None:
     page = st.context.url.split("?")[0] if st.context.url else ""
 
     if view.mode == "card" and view.area is not None:
-        card_page.show(filtered.areas.get(view.area), view.area, snapshot, link(page, view))
+        # a province inside a joint figure opens that figure's card, which says so
+        shown = filtered.area_of(view.area.codes[0]) if len(view.area.codes) == 1 else view.area
+        card_page.show(filtered.areas.get(shown), shown, snapshot, link(page, view), asked=view.area)
     else:
         st.title("Crackdown Map")
         st.caption("Enforcement actions against scam compounds in Cambodia, as reported, with every source.")

@@ -1,101 +1,300 @@
-"""The province card: one 16:9 image an advocate can share, carrying its own context.
+"""The shareable card: one image an advocate can post, carrying its own context.
 
-Name in English and Khmer, period, total with its qualifier, nationality bars, a
-locator map, the sources as footnotes, the data date and the link back. The PNG
-is rendered on the server with vl-convert from the same spec the page shows.
+It states the place (English and Khmer), the period, the figure with its qualifier and
+who claims it, the breakdown by nationality (counted ones as bars, those named without a
+count, the unspecified remainder, women among them), the towns named, where sources
+disagree, the sources, the data date and a link back to the same view. Every text is at
+least 14 px high when the card is shown 600 px wide; when everything cannot fit at that
+size, the card keeps place, period, figure, claimant, the sources named and the link, and
+says the rest is at the link.
 """
 
 from __future__ import annotations
 
-import io
+import math
+import re
+import unicodedata
 from dataclasses import dataclass
-from functools import cache
 
-import altair as alt
 import pandas as pd
-import vl_convert
-from PIL import Image
 
 from events.dates import date_label, period_label
 from events.figures import Area
-from events.vocabulary import STATUSES
-from views import charts
+from events.vocabulary import STATUSES, nationality_name
+from views import card_image
+from views.card_image import ACCENT, BAR, FORMATS, INK, MUTED, REMAINDER, RULE, Box, Text, line_height, wrap
 from views.downloads import csv_text
 
-WIDTH, HEIGHT = 960, 540  # 16:9 on screen
-PNG_SIZE = (2 * WIDTH, 2 * HEIGHT)
-MAX_FOOTNOTES = 4
+MAX_CLAIMANTS = 2  # named on the card; the page behind its link names them all
+# What a card may leave to the page behind its link, at the longest.
+LEFT_OUT_WORDS = ("how the figure was obtained", "9 of 99 rows of the breakdown",
+                  "the nationalities named without a count", "the towns named", "where sources disagree",
+                  "the sources' titles and addresses")
+# Sizes of place, Khmer name, figure and period, in multiples of the smallest text: the largest that fit.
+HEADER_SCALES = ((2.0, 1.45, 1.5, 1.15), (1.6, 1.3, 1.3, 1.05), (1.25, 1.1, 1.1, 1.0), (1.0, 1.0, 1.0, 1.0))
 
 
 @dataclass(frozen=True)
-class CardText:
-    title: str
-    subtitle: list[str]
-    footnotes: list[str]
+class Bar:
+    label: str  # "Indonesia (of whom 45 women)"
+    value: str  # "312", "at least 270": in words, the version sums use (other versions are under disagreements)
+    count: int  # the bar's length; 0 when the number is not given
+    remainder: bool = False  # the people whose nationality the sources do not give
 
 
-def card_text(area: Area, as_of: str, link: str) -> CardText:
+@dataclass(frozen=True)
+class CardSource:
+    publisher: str
+    title: str  # "" when the card's fonts cannot draw it (the page behind the link has it)
+    date: str
+    url: str
+
+    def short(self) -> str:
+        return f"{self.publisher} ({date_label(self.date)})" if self.date else self.publisher
+
+    def full(self) -> str:
+        title = f", “{self.title}”" if self.title else ""
+        return ", ".join(p for p in (self.publisher + title, date_label(self.date) if self.date else "", self.url)
+                         if p)
+
+
+@dataclass(frozen=True)
+class CardContent:
+    place: str
+    place_km: str
+    figure: str  # "At least 312 people detained"
+    period: str
+    how: str  # how the figure was obtained, when it is a sum or a joint figure
+    claim: str  # who claims it, their words about status, and that it is not verified
+    bars: tuple[Bar, ...]
+    named: str  # nationalities named without a count
+    towns: str
+    disagreements: tuple[str, ...]
+    sources: tuple[CardSource, ...]
+    as_of: str
+    link: str
+
+    @property
+    def alt_text(self) -> str:
+        """The card as one paragraph: the page's text alternative for the image."""
+        bars = "; ".join(f"{b.label}: {b.value}" for b in self.bars)
+        parts = [f"{self.place} ({self.place_km}): {self.figure}, {self.period}.", self.how, self.claim,
+                 f"By nationality: {bars}." if bars else "", self.named, self.towns, *self.disagreements,
+                 "Sources: " + "; ".join(s.short() for s in self.sources) + "."]
+        return " ".join(p for p in parts if p)
+
+
+def card_content(area: Area, as_of: str, link: str, joint_with: str = "") -> CardContent:
+    """What the card says about ``area``; ``joint_with``: the province asked for, when its figures are
+    reported jointly with others (the card then says so)."""
     total = area.total
-    how = "" if area.total_is_reported else " (sum of the figures reported; no overall total was given)"
-    joint = " reported together, not split between them" if area.key.scope == "joint" else ""
+    how = [] if area.total_is_reported else ["The sum of the figures reported; no overall total was given."]
+    if area.key.scope == "joint":
+        asked = f"{joint_with}'s figures are" if joint_with else "These figures are"
+        how.append(f"{asked} reported for these provinces together, not split between them.")
     claimants = sorted({c for f in area.tops for c in f.claimants})
+    named_claimants = [c for c in claimants if card_image.drawable(c)][:MAX_CLAIMANTS]
+    others = len(claimants) - len(named_claimants)
+    who = "; ".join(named_claimants) or "the sources below"
+    if others:
+        who += f" and {others} other{'s' if others > 1 else ''} named at the link"
     statuses = sorted({STATUSES[f.status] for f in area.tops if f.status})
-    subtitle = [
-        f"{total.words().capitalize()} people detained{how}{joint}, {period_label(*area.period)}.",
-        f"Claimed by {'; '.join(claimants) or 'the sources below'}; {', '.join(statuses) or 'status not reported'}. "
-        "Not independently verified.",
-    ]
-    sources = _sources(area)
-    footnotes = [f"[{i}] {s}" for i, s in enumerate(sources[:MAX_FOOTNOTES], start=1)]
-    if len(sources) > MAX_FOOTNOTES:
-        footnotes.append(f"… and {len(sources) - MAX_FOOTNOTES} more sources listed at the link below.")
-    footnotes.append(f"Data as of {date_label(as_of)} · Crackdown Map · {link}")
-    title = f"{area.key.name} · {area.key.name_km}"
-    return CardText(title, subtitle, footnotes)
-
-
-def _sources(area: Area) -> list[str]:
-    cited = [r.source for r in area.sources]
-    return [f"{s.publisher}: {f'“{s.title}”, ' if s.title else ''}{f'{s.date}, ' if s.date else ''}{s.url}".rstrip(", ")
-            for s in cited]
-
-
-def card_chart(area: Area, text: CardText) -> alt.VConcatChart:
-    table = charts.breakdown_table(area)
-    bars = charts.breakdown_chart(table, width=480).properties(title="By nationality, as reported", height=250)
-    locator = charts.locator_map(set(area.key.codes), width=300, height=260)
-    notes = _text_block(text.footnotes, size=11, width=WIDTH - 40)
-    chart = alt.vconcat(alt.hconcat(bars, locator, spacing=30), notes, spacing=16).properties(
-        title=alt.TitleParams(text.title, subtitle=text.subtitle, fontSize=30, subtitleFontSize=15,
-                              anchor="start", font=charts.FONT, subtitleFont=charts.FONT),
-        background="white", padding={"left": 20, "right": 20, "top": 20, "bottom": 20},
+    claim = f"Claimed by {who}; {', '.join(statuses) or 'status not reported'}. Not independently verified."
+    bars, named = [], ""
+    for item in area.breakdown:
+        label = nationality_name(item.nationality_code) if item.nationality_code else "Nationality not given"
+        if item.subcounts:
+            label += f" (of whom {item.subcounts})"
+        value = item.value.words() if item.value.known else "number not given"
+        bars.append(Bar(label, value, item.value.count if item.value.known else 0, not item.nationality_code))
+        if item.named_words():
+            named = f"Also named without a count: {item.named_words()}."
+    disagreements = tuple(
+        f"Sources differ on “{figure.title}”: " + " · ".join(
+            f"{value.words()} ({', '.join(dict.fromkeys(drawable_publisher(r.source.publisher) for r in reports))})"
+            for value, reports in figure.versions())
+        for figure in area.figures if figure.disputed)
+    sources = tuple(CardSource(drawable_publisher(s.publisher), s.title if card_image.drawable(s.title) else "",
+                               s.date, s.url)
+                    for s in (r.source for r in area.sources))
+    return CardContent(
+        place=area.key.name, place_km=area.key.name_km,
+        figure=f"{total.words().capitalize()} people detained" if total.known else "People detained; number not given",
+        period=period_label(*area.period), how=" ".join(how), claim=claim, bars=tuple(bars), named=named,
+        towns=f"Places named: {', '.join(area.towns)}." if area.towns else "", disagreements=disagreements,
+        sources=sources, as_of=as_of, link=link,
     )
-    return chart.configure(font=charts.FONT).configure_view(stroke=None)
 
 
-def _text_block(lines: list[str], size: int, width: int) -> alt.Chart:
-    data = pd.DataFrame({"line": lines, "order": range(len(lines))})
-    return alt.Chart(data).mark_text(align="left", baseline="top", fontSize=size, font=charts.FONT,
-                                     limit=width).encode(
-        y=alt.Y("order:O", axis=None), x=alt.value(0), text="line:N",
-    ).properties(width=width, height=len(lines) * (size + 7))
+@dataclass
+class _Column:
+    """Blocks set from the top down inside one column, each only if it fits above ``bottom``."""
+
+    left: float
+    width: float
+    y: float
+    bottom: float
+
+    def block(self, text: str, size: int, bold: bool = False, color: str = INK) -> list[Text]:
+        return [Text(self.left, i * line_height(size), line, size, bold, color)
+                for i, line in enumerate(wrap(text, size, self.width, bold))]
+
+    def fits(self, block: list, reserve: float = 0) -> bool:
+        return self.y + _height(block) + reserve <= self.bottom
+
+    def put(self, block: list, gap: float, into: list) -> None:
+        into += [_moved(op, self.y) for op in block]
+        self.y += _height(block) + gap
 
 
-@cache
-def _register_font() -> None:
-    vl_convert.register_font_directory(str(charts.font_directory()))
+def _moved(op, dy: float):
+    if isinstance(op, Text):
+        return Text(op.x, op.y + dy, op.text, op.size, op.bold, op.color)
+    return Box(op.x, op.y + dy, op.width, op.height, op.color)
 
 
-def card_png(chart: alt.TopLevelMixin) -> bytes:
-    """The card as a PNG of exactly PNG_SIZE, drawn on the server (no browser needed)."""
-    _register_font()
-    drawn = Image.open(io.BytesIO(vl_convert.vegalite_to_png(chart.to_dict(), scale=2))).convert("RGB")
-    drawn.thumbnail(PNG_SIZE)  # only ever shrinks, keeping proportions
-    canvas = Image.new("RGB", PNG_SIZE, "white")
-    canvas.paste(drawn, ((PNG_SIZE[0] - drawn.width) // 2, (PNG_SIZE[1] - drawn.height) // 2))
-    out = io.BytesIO()
-    canvas.save(out, format="PNG", optimize=True)
-    return out.getvalue()
+def _height(block: list) -> float:
+    return max((op.y + (line_height(op.size) if isinstance(op, Text) else op.height) for op in block), default=0)
+
+
+def _source_lists(sources: tuple[CardSource, ...]) -> list[str]:
+    """The sources, from the fullest citation to the shortest that still names them."""
+    publishers = list(dict.fromkeys(s.publisher for s in sources))
+    names = list(dict.fromkeys(publisher_name(p) for p in publishers))
+    lists = ["Sources: " + "; ".join(f"[{i}] {s.full()}" for i, s in enumerate(sources, 1)) + ".",
+             "Sources: " + "; ".join(s.short() for s in sources) + ".",
+             "Sources: " + "; ".join(publishers) + ".",
+             "Sources: " + "; ".join(names) + "."]
+    lists += [f"Sources: {'; '.join(names[:n])} and {len(names) - n} more." for n in (6, 3, 1) if len(names) > n]
+    return lists
+
+
+def publisher_name(publisher: str) -> str:
+    """The outlet's name without the file's remarks in brackets: "Daily8 (wire report)" is Daily8."""
+    return re.sub(r"\s*\([^()]*(\([^()]*\))?[^()]*\)", "", publisher).strip() or publisher
+
+
+def drawable_publisher(publisher: str) -> str:
+    """The publisher as the card's fonts can draw it: whole, or without its bracketed remarks."""
+    for name in (publisher, publisher_name(publisher)):
+        if card_image.drawable(name):
+            return name
+    return "a source named in another script"
+
+
+def layout(content: CardContent, format_name: str) -> tuple[list, list[str]]:
+    """The card's drawing operations in one format, and what it left to the page behind its link.
+
+    What it always keeps: place, figure, period, claimant, the sources named and the link back. Then, as
+    room allows: how the figure was obtained, the breakdown, the nationalities named without a count, the
+    towns, where sources disagree, and the sources' full citations."""
+    width, height = FORMATS[format_name]
+    small = math.ceil(card_image.MIN_TEXT * width / card_image.DISPLAY_WIDTH)
+    margin, gap = round(width * 0.045), round(small * 0.5)
+    ops: list = [Box(0, 0, width, round(small * 0.4), ACCENT)]
+    footer = wrap(f"Data as of {date_label(content.as_of)} · Crackdown Map · {content.link}", small,
+                  width - 2 * margin)
+    footer_top = height - margin - len(footer) * line_height(small)
+    top = margin + small * 0.4
+    page = _Column(margin, width - 2 * margin, top, footer_top - gap)
+    sources = [page.block(text, small) for text in _source_lists(content.sources)]
+    longest_note = page.block(f"At the link: {', '.join(LEFT_OUT_WORDS)}.", small)
+    note_room = _height(longest_note) + gap  # for "At the link: ...", at its longest
+    # Two columns on a wide card when what it must keep fits beside the breakdown; else one, as on the others.
+    for wide, scale in [*((True, s) for s in HEADER_SCALES if format_name == "landscape"),
+                        *((False, s) for s in HEADER_SCALES)]:
+        main = _Column(margin, page.width * (0.58 if wide else 1), top, page.bottom)
+        claim = main.block(content.claim, small, color=MUTED)
+        header = [main.block(content.place, round(small * scale[0]), bold=True),
+                  main.block(content.place_km, round(small * scale[1])),
+                  main.block(content.figure, round(small * scale[2]), bold=True, color=ACCENT),
+                  main.block(content.period, round(small * scale[3]), bold=True)]
+        essential = sum(_height(b) for b in (*header, claim, sources[-1])) + 4 * gap + note_room
+        if top + essential <= page.bottom:  # the largest headline that leaves room for what the card keeps
+            break
+    for block, after in zip(header, (0, gap, 0, gap), strict=True):
+        main.put(block, after, ops)
+    left_out: list[str] = []
+    how = main.block(content.how, small) if content.how else []
+    reserve = _height(sources[-1]) + gap + note_room  # under both columns: the shortest source list, the note
+    if how and main.fits(how, _height(claim) + gap + reserve):
+        main.put(how, gap, ops)
+    elif how:
+        left_out.append("how the figure was obtained")
+    main.put(claim, gap, ops)
+
+    # The breakdown: beside the headline on a wide card, under it otherwise.
+    side = _Column(margin + page.width * 0.62, page.width * 0.38, top, page.bottom) if wide else main
+    rows = _bar_rows(content.bars, side, small)
+    shown = 0
+    if rows:
+        heading = side.block("By nationality, as reported", small, bold=True)
+        if side.fits(heading, rows[0][1] + reserve):
+            side.put(heading, round(gap / 2), ops)
+            for row in rows:
+                if not side.fits(row[0], reserve):
+                    break
+                side.put(row[0], round(small * 0.3), ops)
+                shown += 1
+        if shown < len(rows):
+            left_out.append(f"{len(rows) - shown} of {len(rows)} rows of the breakdown")
+        side.y += gap
+    for name, text in (("the nationalities named without a count", content.named),
+                       ("the towns named", content.towns),
+                       *(("where sources disagree", d) for d in content.disagreements)):
+        block = side.block(text, small) if text else []
+        if block and side.fits(block, reserve):
+            side.put(block, round(gap / 2), ops)
+        elif block and name not in left_out:
+            left_out.append(name)
+
+    page.y = max(main.y, side.y)
+    for i, block in enumerate(sources):
+        if page.fits(block, note_room) or i == len(sources) - 1:
+            page.put(block, gap, ops)
+            if i:
+                left_out.append("the sources' titles and addresses" if i < 4 else "every source")
+            break
+    if left_out:
+        page.put(page.block(f"At the link: {', '.join(dict.fromkeys(left_out))}.", small, color=MUTED), 0, ops)
+    ops.append(Box(margin, footer_top - round(small * 0.4), page.width, 2, RULE))
+    ops += [Text(margin, footer_top + i * line_height(small), line, small, color=MUTED)
+            for i, line in enumerate(footer)]
+    return ops, left_out
+
+
+def _bar_rows(bars: tuple[Bar, ...], column: _Column, small: int) -> list[tuple[list, float]]:
+    """One row per bar: the label, the bar scaled to the largest, its value with qualifier in words."""
+    label_width = column.width * 0.4
+    value_width = max((card_image.width_of(b.value, small, bold=True) for b in bars), default=0) + small * 0.4
+    room = max(column.width - label_width - value_width, small)
+    largest = max((b.count for b in bars), default=0) or 1
+    rows = []
+    for bar in bars:
+        ops: list = [Text(column.left, i * line_height(small), line, small)
+                     for i, line in enumerate(wrap(bar.label, small, label_width - small * 0.5))]
+        length = max(room * bar.count / largest, 3) if bar.count else 0
+        ops.append(Box(column.left + label_width, (line_height(small) - small) / 2, length,
+                       small, REMAINDER if bar.remainder else BAR))
+        ops.append(Text(column.left + label_width + length + small * 0.4, 0, bar.value, small, bold=True))
+        rows.append((ops, _height(ops)))
+    return rows
+
+
+def card_png(content: CardContent, format_name: str) -> bytes:
+    return card_image.png(layout(content, format_name)[0], FORMATS[format_name])
+
+
+def card_svg(content: CardContent, format_name: str) -> str:
+    return card_image.svg(layout(content, format_name)[0], FORMATS[format_name], content.alt_text)
+
+
+def file_name(content: CardContent, format_name: str, extension: str) -> str:
+    """``crackdown-map_kratie_14-jul-2025-16-jul-2025_landscape.png``: the place and the period, readable."""
+    def slug(text: str) -> str:
+        words = re.sub(r"[\W_]+", "-", text.lower())  # dashes and spaces alike separate words
+        return re.sub(r"-+", "-", unicodedata.normalize("NFKD", words).encode("ascii", "ignore").decode()).strip("-")
+    return f"crackdown-map_{slug(content.place)}_{slug(content.period)}_{format_name}.{extension}"
 
 
 def card_csv(area: Area) -> str:

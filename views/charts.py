@@ -1,27 +1,20 @@
-"""Altair charts: nationality bars, the timeline, a locator map and the province card.
+"""Altair charts: nationality bars and the timeline.
 
-Plain Altair (no Streamlit), so the card's PNG is rendered on the server from the
-very spec the page shows. Every number is drawn with its qualifier label.
+Plain Altair (no Streamlit). Every number is drawn with its qualifier label.
 """
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import altair as alt
-import fontpkg_noto_sans_khmer
 import pandas as pd
 
 from events.dates import period_label
 from events.figures import Area, Figure
 from events.vocabulary import EVENT_TYPES, nationality_name
-from geo import boundaries
 
 TIMELINE_LIMIT = 500  # points beyond this are unreadable and slow to send
-# Noto Sans Khmer has Latin and Khmer glyphs and is registered for the PNG export (card.py); a browser without it
-# falls back to the page's own sans-serif, not to a serif default.
-FONT = "Noto Sans Khmer, Source Sans Pro, sans-serif"
+# The page's own font (Streamlit's Source Sans), then any sans-serif: never a serif default.
+FONT = "Source Sans, Source Sans Pro, sans-serif"
 ORANGE, GREY, VIOLET = "#e6550d", "#bdbdbd", "#6a51a3"
 
 
@@ -129,24 +122,3 @@ def timeline_chart(table: pd.DataFrame, window: tuple[pd.Timestamp, pd.Timestamp
                                      alt.value(40)))
     labels = base.mark_text(dy=-16, font=FONT, fontSize=12, clip=True).encode(x="at:T", text="label:N")
     return (spans + points + labels).properties(width="container", height=200)
-
-
-def locator_map(highlight: set[str], width: int = 360, height: int = 300) -> alt.Chart:
-    """Cambodia with the provinces concerned highlighted (Natural Earth boundaries)."""
-    features = alt.Data(values=_features_with_flag(highlight), format=alt.DataFormat(type="json"))
-    # decorative for a screen reader (aria off): the card's title and text name the place
-    return alt.Chart(features).mark_geoshape(stroke="white", strokeWidth=0.5, aria=False).encode(
-        color=alt.condition("datum.properties.on", alt.value(ORANGE), alt.value("#d9d9d9")),
-    ).project(type="mercator").properties(width=width, height=height)
-
-
-def _features_with_flag(highlight: set[str]) -> list[dict]:
-    features = json.loads(boundaries.geojson_text())["features"]
-    drawn = {boundaries.DRAWN_WITHIN.get(c, c) for c in highlight}
-    for feature in features:
-        feature["properties"] = {"on": feature["properties"]["code"] in drawn}
-    return features
-
-
-def font_directory() -> Path:
-    return Path(fontpkg_noto_sans_khmer.__file__).parent / "files"

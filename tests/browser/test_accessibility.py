@@ -42,7 +42,7 @@ def test_the_map_page_has_no_serious_or_critical_violation(page, server, axe, vi
 
 def test_the_card_page_has_no_serious_or_critical_violation(page, server, axe):
     wait_for_app(page, f"{server.url}/?province=Kratie&view=card")
-    page.locator('[data-testid="stVegaLiteChart"]').first.wait_for(timeout=30_000)
+    page.locator('[data-testid="stImage"]').first.wait_for(timeout=30_000)
     page.get_by_text("Download card (PNG)").wait_for()
     assert serious_violations(page.main_frame, axe) == []
 
@@ -54,6 +54,18 @@ def test_axe_finds_what_it_should(page, server, axe):
                              p.style.color = "#aaaaaa";
                              document.querySelector("[data-testid=stMainBlockContainer]").prepend(p); }""")
     assert any(v.startswith("color-contrast") for v in serious_violations(page.main_frame, axe))
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_the_card_fits_the_screen(page, server, artifacts, viewport):
+    page.set_viewport_size(viewport)
+    wait_for_app(page, f"{server.url}/?province=Kratie&view=card")
+    card = page.locator('[data-testid="stImage"] img').first
+    card.wait_for(timeout=30_000)
+    shown = card.bounding_box()
+    assert shown["x"] >= 0 and shown["x"] + shown["width"] <= viewport["width"]
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= viewport["width"]  # no sideways scroll
+    page.screenshot(path=str(artifacts / f"card-page-{viewport['width']}.png"))
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop-1440", "phone-390"])

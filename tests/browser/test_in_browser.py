@@ -123,11 +123,24 @@ def test_a_filter_change_updates_the_map_without_reloading_its_frame(page, serve
 
 def test_card_by_link_renders_and_is_saved(page, server, artifacts):
     wait_for_app(page, f"{server.url}/?province=Kratie&view=card")
-    chart = page.locator('[data-testid="stVegaLiteChart"]').first
-    chart.wait_for(timeout=30_000)
-    page.get_by_text("Download card (PNG)").wait_for()
-    chart.screenshot(path=str(artifacts / "card-kratie.png"))
+    card = page.locator('[data-testid="stImage"] img').first
+    card.wait_for(timeout=30_000)
+    assert "Kratie" in card.get_attribute("alt") and "people detained" in card.get_attribute("alt")
+    assert page.title().startswith("Kratie")  # a shared page names its place
+    card.screenshot(path=str(artifacts / "card-kratie.png"))
     assert (artifacts / "card-kratie.png").stat().st_size > 10_000
+
+
+def test_one_click_on_a_province_and_one_on_download_give_the_card(page, server, artifacts):
+    wait_for_app(page, server.url)
+    map_frame(page)
+    page.frame_locator(f'iframe[title="{MAP_FRAME}"]').locator("path.province-KH-10").click()
+    page.get_by_text("Open the shareable card").click()
+    with page.expect_download(timeout=30_000) as download:
+        page.get_by_text("Download card (PNG)").click()
+    saved = artifacts / download.value.suggested_filename
+    download.value.save_as(saved)
+    assert saved.name.startswith("crackdown-map_kratie_") and saved.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
 @pytest.mark.parametrize("query", ["?start=bogus&province=%3Cscript%3E&view=x", "?nationality=%00&&&=",
@@ -135,7 +148,7 @@ def test_card_by_link_renders_and_is_saved(page, server, artifacts):
 def test_malformed_links_never_give_an_error_page(page, server, query):
     wait_for_app(page, server.url + query)
     assert not page.locator('[data-testid="stException"]').count()
-    page.locator('[data-testid="stVegaLiteChart"], iframe[title="streamlit_folium.st_folium"]').first.wait_for()
+    page.locator('[data-testid="stImage"], iframe[title="streamlit_folium.st_folium"]').first.wait_for()
 
 
 HOSTILE = [

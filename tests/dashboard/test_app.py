@@ -44,11 +44,16 @@ def app(monkeypatch):
 
 
 def download(at: AppTest, label: str) -> bytes:
+    return downloaded(at, label).content
+
+
+def downloaded(at: AppTest, label: str):
+    """The file a download button gives (its content and file name), built as a click would build it."""
     button = next(b for b in at.get("download_button") if b.proto.label == label)
     manager = RecordingMediaFileManager.instances[-1]
     url = manager.execute_deferred(button.proto.deferred_file_id)
     name = url.rsplit("/", 1)[-1]
-    return manager._storage.get_file(name.split(".")[0]).content
+    return manager._storage.get_file(name.split(".")[0])
 
 
 def map_args(at: AppTest) -> dict:
@@ -93,13 +98,33 @@ def test_selected_province_shows_its_breakdown(app):
 
 def test_kratie_card_by_link_and_its_downloads(app):
     at = app(province="Kratie", view="card")
-    assert at.get("vega_lite_chart")
+    [image] = at.get("image")
+    alt = image.proto.imgs[0].alt
+    assert "Kratie (ក្រចេះ): 312 people detained, 14–16 Jul 2025." in alt  # the image's text alternative
     png = Image.open(io.BytesIO(download(at, "Download card (PNG)")))
-    assert png.format == "PNG" and png.size == (1920, 1080)
+    assert png.format == "PNG" and png.size == (1200, 675)
+    svg = download(at, "Download card (SVG)").decode()
+    assert svg.startswith("<svg") and "ក្រចេះ" in svg and 'width="1200"' in svg
     rows = list(csv.DictReader(io.StringIO(download(at, "Download figures (CSV)").decode())))
     assert {r["figure_id"] for r in rows} == {"kratie-2025-07"}
     assert {r["as_shown"] for r in rows} == {"312"}
     assert len(rows) == 2  # the wire report and ABC/AFP
+    assert downloaded(at, "Download card (PNG)").filename == "crackdown-map_kratie_14-16-jul-2025_landscape.png"
+
+
+def test_each_card_format_is_its_size(app):
+    at = app(province="Kratie", view="card")
+    for name, size in (("square", (1080, 1080)), ("portrait", (1080, 1350))):
+        at.get("button_group")[0].set_value(name).run()
+        assert Image.open(io.BytesIO(download(at, "Download card (PNG)"))).size == size
+
+
+def test_a_province_inside_a_joint_figure_opens_the_joint_card(app):
+    at = app(province="Phnom Penh", view="card")
+    assert any("reported jointly with other provinces" in i.value for i in at.info)
+    rows = list(csv.DictReader(io.StringIO(download(at, "Download figures (CSV)").decode())))
+    assert {r["area"] for r in rows} == {"Phnom Penh and Preah Sihanouk"}
+    assert at.query_params["province"] == "Phnom Penh"  # the link still says what was asked for
 
 
 def test_joint_group_card(app):

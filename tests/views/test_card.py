@@ -1,0 +1,111 @@
+"""The card on the record: every place with a figure, in every format, legible, complete, Khmer shaped."""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from events import figures
+from events.loading import load_events
+from tests.conftest import RECORD_CSV
+from views import card_image
+from views.card import card_content, card_png, file_name, layout, publisher_name
+from views.card_image import FORMATS, Text, font, line_height, width_of
+
+LINK = "https://crackdown-map.example/?nationality=Indonesia&province=Kratie&view=card"
+
+
+@pytest.fixture(scope="module")
+def cards():
+    areas = figures.areas(figures.collect(load_events(RECORD_CSV).events))
+    shown = [a for a in areas.values() if a.key.scope in ("province", "joint")]
+    assert len(shown) >= 10
+    return [card_content(a, "2026-03-14", LINK) for a in shown]
+
+
+def texts(ops) -> list[Text]:
+    return [op for op in ops if isinstance(op, Text)]
+
+
+def box(op: Text) -> tuple[float, float, float, float]:
+    return op.x, op.y, op.x + width_of(op.text, op.size, op.bold), op.y + line_height(op.size)
+
+
+@pytest.mark.parametrize("format_name", FORMATS)
+def test_every_card_is_legible_and_keeps_what_it_must(cards, format_name):
+    width, height = FORMATS[format_name]
+    smallest = card_image.MIN_TEXT * width / card_image.DISPLAY_WIDTH
+    for content in cards:
+        ops, left_out = layout(content, format_name)
+        lines = texts(ops)
+        assert min(op.size for op in lines) >= smallest, content.place  # 14 px high at 600 px wide
+        for op in lines:
+            left, top, right, bottom = box(op)
+            assert left >= 0 and right <= width and top >= 0 and bottom <= height, (content.place, op.text)
+            assert card_image.drawable(op.text), op.text  # no empty boxes for missing glyphs
+        boxes = sorted(box(op) for op in lines)
+        for i, a in enumerate(boxes):  # no text drawn over another
+            for b in boxes[i + 1:]:
+                assert not (a[0] < b[2] - 1 and b[0] < a[2] - 1 and a[1] < b[3] - 1 and b[1] < a[3] - 1), \
+                    (content.place, format_name)
+        said = " ".join(op.text for op in lines)
+        joined = "".join(op.text for op in lines)
+        for kept in (content.place, content.place_km, content.figure, content.period, "Not independently verified"):
+            assert kept in said, (content.place, kept)
+        assert LINK in joined.replace(" ", "")  # the link back, whole (it may wrap)
+        names = {publisher_name(s.publisher) for s in content.sources}
+        if "every source" not in left_out:
+            assert all(name in said for name in names), (content.place, format_name)
+        else:  # the card names as many as fit and says the rest are at the link
+            assert "At the link:" in said and sum(name in said for name in names) >= 1
+
+
+def test_the_png_is_exactly_each_format(cards):
+    for format_name, size in FORMATS.items():
+        assert Image.open(io.BytesIO(card_png(cards[0], format_name))).size == size
+
+
+def pixels(image: Image.Image) -> np.ndarray:
+    return np.asarray(image.convert("L"), dtype=float)
+
+
+def test_khmer_names_are_drawn_shaped(cards):
+    """Each card's Khmer name, cut out of the PNG, is the string as HarfBuzz shapes it (via libraqm) at the
+    same font and size, and measurably not the unshaped string (so this test can fail)."""
+    differs = 0
+    for content in cards:
+        ops, _ = layout(content, "landscape")
+        name = next(op for op in texts(ops) if op.text and op.text in content.place_km)  # its first line
+        drawn = Image.open(io.BytesIO(card_png(content, "landscape")))
+        area = (round(name.x), round(name.y), round(name.x + width_of(name.text, name.size) + 4),
+                round(name.y + line_height(name.size)))
+        cut = pixels(drawn.crop(area))
+
+        def reference(layout_engine) -> np.ndarray:
+            canvas = Image.new("RGB", (area[2] - area[0], area[3] - area[1]), "white")
+            shaped = ImageFont.truetype(str(card_image.FONT_FILES["khmer"]), name.size, layout_engine=layout_engine)
+            shaped.set_variation_by_name("Regular")
+            ImageDraw.Draw(canvas).text((name.x - area[0], name.size), name.text, font=shaped, fill=name.color,
+                                        anchor="ls")
+            return pixels(canvas)
+
+        assert np.abs(cut - reference(ImageFont.Layout.RAQM)).mean() < 0.5, content.place
+        assert (cut < 128).sum() > 50  # something was drawn
+        if any(c in name.text for c in "\u17d2\u17c1\u17c2\u17c3\u17c4\u17c5"):  # subscripts, pre-base vowels
+            assert np.abs(cut - reference(ImageFont.Layout.BASIC)).mean() > 2, content.place
+            differs += 1
+    assert differs >= 5  # Kratie (ក្រចេះ) among them
+
+
+def test_file_names_carry_the_place_and_the_period(cards):
+    kratie = next(c for c in cards if c.place == "Kratie")
+    assert file_name(kratie, "square", "png") == "crackdown-map_kratie_14-16-jul-2025_square.png"
+
+
+def test_fonts_cover_the_cards_scripts():
+    assert card_image.drawable("Kratie ក្រចេះ Việt Nam ประเทศไทย “at least” · –")
+    assert not card_image.drawable("柬埔寨")  # Chinese titles are left to the page behind the link
+    assert font("khmer", 30).getlength("ក្រចេះ") > 0
