@@ -212,3 +212,16 @@ def test_choosing_one_province_in_the_filters_opens_its_breakdown(app):
     at = app()
     at.sidebar.multiselect[0].set_value(["KH-10"]).run()
     assert any(s.value.startswith("Kratie") for s in at.subheader)
+
+
+def test_the_cards_link_reproduces_the_view_with_every_filter(app):
+    from urllib.parse import parse_qs, urlsplit
+
+    from dashboard.url_state import parse
+
+    asked = {"province": "Banteay Meanchey", "view": "card", "nationality": "Indonesia", "start": "2025-07-10",
+             "end": "2025-07-20", "type": "raid"}  # a period inside the data's own range
+    at = app(**asked)
+    [link] = [c.value.split("Link to this view: ", 1)[1] for c in at.caption if "Link to this view" in c.value]
+    query = parse_qs(urlsplit(link.replace("\\", "")).query)
+    assert parse(query)[0] == parse({k: [v] for k, v in asked.items()})[0]
