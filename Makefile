@@ -8,7 +8,7 @@ CHROMIUM ?= /usr/bin/chromium
 AXE_VERSION := 4.11.0
 AXE_JS := $(VENV)/axe-core-$(AXE_VERSION)/axe.min.js
 
-.PHONY: run test check bench
+.PHONY: run serve test check bench
 
 $(VENV)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,16 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime
 
 run: $(VENV)/.runtime
 	$(PY) -m streamlit run app.py
+
+# Production: Caddy in front of REPLICAS Streamlit processes (default 2) on PORT (8080); DOMAIN for HTTPS.
+CADDY ?= /usr/bin/caddy
+$(CADDY):
+	@if [ "$$(id -u)" != 0 ]; then echo "Install Debian's caddy first: sudo apt-get install caddy"; exit 1; fi
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq caddy
+
+serve: $(VENV)/.runtime $(CADDY)
+	$(PY) -m serve
 
 bench: $(VENV)/.dev
 	$(PY) -m bench
@@ -43,5 +53,5 @@ $(AXE_JS):
 		&& tar -xzf axe-core-$(AXE_VERSION).tgz --strip-components=1 package/axe.min.js package/LICENSE \
 		&& rm axe-core-$(AXE_VERSION).tgz
 
-test: $(VENV)/.dev $(CHROMIUM) $(AXE_JS)
+test: $(VENV)/.dev $(CHROMIUM) $(AXE_JS) $(CADDY)
 	CHROMIUM=$(CHROMIUM) AXE_JS=$(AXE_JS) $(PY) -m pytest

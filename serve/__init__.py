@@ -1,0 +1,1 @@
+"""Production serving: Caddy in front of several Streamlit replicas (``python -m serve``, ``make serve``)."""
