@@ -6,7 +6,7 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard.url_state import View, parse, to_params
+from dashboard.url_state import STREAMLIT_OWN, View, parse, to_params
 from events.filters import Filters
 from events.vocabulary import EVENT_TYPES, STATUSES, nationality_name
 from geo import gazetteer
@@ -77,4 +77,5 @@ def _seed(view: View, data_start: date, data_end: date, nationality_codes: set[s
 
 def write_url(view: View) -> None:
     """Keep the address bar equal to the view, so the page can be shared or cited as it is."""
-    st.query_params.from_dict(to_params(view))
+    kept = {key: st.query_params.get_all(key) for key in STREAMLIT_OWN if key in st.query_params}
+    st.query_params.from_dict({**to_params(view), **kept})

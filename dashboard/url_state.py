@@ -20,6 +20,7 @@ from geo.areas import SEPARATOR, AreaKey
 VIEWS = ("map", "card")
 URL_CLIP = 40  # characters of a URL value quoted in a notice
 KNOWN = ("start", "end", "provinces", "nationality", "type", "status", "province", "view")
+STREAMLIT_OWN = ("embed", "embed_options")  # Streamlit's embedding switches: kept as given, never a notice
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ def parse(params: dict[str, list[str]]) -> tuple[View, list[str]]:
     """The view a URL asks for, and a notice for each part of it that was ignored."""
     notices: list[str] = []
     for key in params:
-        if key not in KNOWN:
+        if key not in KNOWN and key not in STREAMLIT_OWN:
             notices.append(f"Ignored unknown URL parameter '{clip(key, URL_CLIP)}'.")
 
     def one(key: str) -> str:

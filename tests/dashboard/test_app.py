@@ -225,3 +225,9 @@ def test_the_cards_link_reproduces_the_view_with_every_filter(app):
     [link] = [c.value.split("Link to this view: ", 1)[1] for c in at.caption if "Link to this view" in c.value]
     query = parse_qs(urlsplit(link.replace("\\", "")).query)
     assert parse(query)[0] == parse({k: [v] for k, v in asked.items()})[0]
+
+
+def test_an_embedded_view_keeps_its_embed_switch_without_a_notice(app):
+    at = app(province="Kratie", view="card", embed="true")
+    assert at.query_params["embed"] == "true" and at.query_params["province"] == "Kratie"
+    assert not any("embed" in i.value for i in at.info)
