@@ -15,43 +15,21 @@ import signal
 import socket
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TEMPLATE = Path(__file__).with_name("Caddyfile")
-# The page may load scripts, styles, fonts and images, and connect, only to its own origin. Inline code is
-# allowed where Streamlit (its styles and theme script) and the map's frame (folium's script) need it;
-# 'unsafe-eval' because streamlit-folium runs the map's script as text.
-CSP = "; ".join((
-    "default-src 'self'",
-    "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    "connect-src 'self'",
-    "frame-src 'self'",
-    "worker-src 'self' blob:",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-))
-
-
+CADDYFILE = Path(__file__).with_name("Caddyfile")
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
 
-def caddyfile(address: str, upstreams: list[int], https: bool) -> str:
-    values = {"address": address, "upstreams": " ".join(f"127.0.0.1:{p}" for p in upstreams),
-              "csp": CSP, "auto_https": "on" if https else "off"}
-    text = TEMPLATE.read_text()
-    for name, value in values.items():
-        text = text.replace("{{" + name + "}}", value)
-    return text
+def caddy_environment(site: str, upstreams: list[int], https: bool) -> dict[str, str]:
+    """What serve/Caddyfile reads from the environment."""
+    return {**os.environ, "CRACKDOWN_SITE": site, "CRACKDOWN_AUTO_HTTPS": "on" if https else "off",
+            "CRACKDOWN_UPSTREAMS": " ".join(f"127.0.0.1:{p}" for p in upstreams)}
 
 
 def start_replica(port: int, log) -> subprocess.Popen:
@@ -74,29 +52,27 @@ def main() -> int:
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
-    with tempfile.TemporaryDirectory(prefix="crackdown-serve-") as folder:
-        config = Path(folder) / "Caddyfile"
-        config.write_text(caddyfile(domain or f":{port}", ports, https=bool(domain)))
-        replicas = {p: start_replica(p, sys.stderr) for p in ports}
-        caddy = subprocess.Popen(["caddy", "run", "--config", str(config), "--adapter", "caddyfile"])
-        print(f"serving on {'https://' + domain if domain else f'http://localhost:{port}'} with {count} "
-              f"replicas on ports {', '.join(map(str, ports))}", file=sys.stderr, flush=True)
-        try:
-            while not stopping and caddy.poll() is None:
-                for replica_port, process in replicas.items():
-                    if process.poll() is not None:
-                        print(f"replica on port {replica_port} exited ({process.returncode}); restarting",
-                              file=sys.stderr, flush=True)
-                        replicas[replica_port] = start_replica(replica_port, sys.stderr)
-                time.sleep(0.5)
-        finally:
-            for process in (*replicas.values(), caddy):
-                process.terminate()
-            for process in (*replicas.values(), caddy):
-                try:
-                    process.wait(10)
-                except subprocess.TimeoutExpired:
-                    process.kill()
+    replicas = {p: start_replica(p, sys.stderr) for p in ports}
+    caddy = subprocess.Popen(["caddy", "run", "--config", str(CADDYFILE), "--adapter", "caddyfile"],
+                             env=caddy_environment(domain or f":{port}", ports, https=bool(domain)))
+    print(f"serving on {'https://' + domain if domain else f'http://localhost:{port}'} with {count} "
+          f"replicas on ports {', '.join(map(str, ports))}", file=sys.stderr, flush=True)
+    try:
+        while not stopping and caddy.poll() is None:
+            for replica_port, process in replicas.items():
+                if process.poll() is not None:
+                    print(f"replica on port {replica_port} exited ({process.returncode}); restarting",
+                          file=sys.stderr, flush=True)
+                    replicas[replica_port] = start_replica(replica_port, sys.stderr)
+            time.sleep(0.5)
+    finally:
+        for process in (*replicas.values(), caddy):
+            process.terminate()
+        for process in (*replicas.values(), caddy):
+            try:
+                process.wait(10)
+            except subprocess.TimeoutExpired:
+                process.kill()
     return 0 if stopping else 1
 
 
