@@ -6,7 +6,8 @@ burst of page loads within five seconds, then every session changing the Provinc
 filter at random moments (about every ten seconds each). It reports p50/p95 latency
 from the request to ``script_finished``, the server's CPU seconds and memory per
 session, and the same burst against a bare three-line Streamlit page, the anchor.
-Nothing here is a pass/fail test.
+With ``--replicas 2`` it also drives the production stack (Caddy and two replicas) with 1.5x
+the sessions, to compare at the same p95. Nothing here is a pass/fail test.
 """
 
 from __future__ import annotations
@@ -59,19 +60,61 @@ class Server:
     def stream(self) -> str:
         return f"ws://127.0.0.1:{self.port}/_stcore/stream"
 
+    def pids(self) -> list[int]:
+        return [self.process.pid]
+
     def cpu_seconds(self) -> float:
-        fields_ = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields_[11]) + int(fields_[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+        return sum(_cpu_seconds(pid) for pid in self.pids())
 
     def rss_mb(self) -> float:
-        for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-        return 0.0
+        return sum(_rss_mb(pid) for pid in self.pids())
 
     def stop(self) -> None:
         self.process.terminate()
         self.process.wait(10)
+
+
+def _cpu_seconds(pid: int) -> float:
+    fields_ = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields_[11]) + int(fields_[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
+def _rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+class Stack(Server):
+    """The production stack (``python -m serve``: Caddy and replicas), measured over all its replicas."""
+
+    def __init__(self, replicas: int):
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = s.getsockname()[1]
+        self.process = subprocess.Popen([sys.executable, "-m", "serve"], cwd=ROOT, stdout=subprocess.DEVNULL,
+                                        stderr=subprocess.DEVNULL,
+                                        env={**os.environ, "PORT": str(self.port), "REPLICAS": str(replicas)})
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/_stcore/health", timeout=2):
+                    if len(self.pids()) == replicas:
+                        return
+            except OSError:
+                pass
+            time.sleep(0.5)
+        raise TimeoutError("the stack did not become healthy")
+
+    def pids(self) -> list[int]:
+        """The replicas (the supervisor's Streamlit children), not Caddy."""
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children").read_text().split()
+        return [int(c) for c in children if b"streamlit" in Path(f"/proc/{c}/cmdline").read_bytes()]
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(30)
 
 
 @dataclass
@@ -135,7 +178,7 @@ async def _drive(url: str, sessions: int, burst: float, seconds: float, think: f
                  server: Server) -> dict:
     rng = random.Random(seed)
     viewers = [Session() for _ in range(sessions)]
-    rss0, cpu0 = server.rss_mb(), server.cpu_seconds()
+    rss0, cpu0, driver0 = server.rss_mb(), server.cpu_seconds(), time.process_time()
     await asyncio.gather(*(_open(url, v, rng.uniform(0, burst)) for v in viewers))
     rss_loaded, cpu_loaded = server.rss_mb(), server.cpu_seconds()
     if seconds:
@@ -155,6 +198,7 @@ async def _drive(url: str, sessions: int, burst: float, seconds: float, think: f
         "cpu s per load": (cpu_loaded - cpu0) / max(len(loads), 1),
         "cpu s per change": (cpu_end - cpu_loaded) / max(len(changes), 1),
         "MB per session": (rss_loaded - rss0) / max(len(loads), 1), "MB at end": rss_end,
+        "server cpu s": cpu_end - cpu0, "driver cpu s": time.process_time() - driver0,  # on the same cores
     }
 
 
@@ -171,25 +215,34 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--seconds", type=float, default=60.0, help="how long the sessions change filters")
     parser.add_argument("--think", type=float, default=10.0, help="mean seconds between one session's changes")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--replicas", type=int, default=0,
+                        help="also drive the production stack (python -m serve) with this many replicas")
+    parser.add_argument("--stack-sessions", type=int, default=0, help="sessions for the stack (default: 1.5x)")
     args = parser.parse_args(argv)
 
     rows = {}
     with tempfile.TemporaryDirectory() as folder:
         bare = Path(folder) / "bare_app.py"
         bare.write_text(BARE_APP)
-        for name, script, seconds in (("dashboard", ROOT / "app.py", args.seconds), ("bare page", bare, 0)):
-            server = Server(script)
+        runs = [("dashboard", lambda: Server(ROOT / "app.py"), args.sessions, args.seconds),
+                ("bare page", lambda: Server(bare), args.sessions, 0)]
+        if args.replicas:
+            stack_sessions = args.stack_sessions or round(args.sessions * 1.5)
+            runs.append((f"{args.replicas} replicas", lambda: Stack(args.replicas), stack_sessions, args.seconds))
+        for name, start, sessions, seconds in runs:
+            server = start()
             try:
-                asyncio.run(_run_script_warm(server))
-                rows[name] = asyncio.run(_drive(server.stream, args.sessions, args.burst, seconds, args.think,
+                for _ in range(4 * len(server.pids())):  # every replica warm, whichever the proxy picks
+                    asyncio.run(_run_script_warm(server))
+                rows[name] = asyncio.run(_drive(server.stream, sessions, args.burst, seconds, args.think,
                                                 args.seed, server))
             finally:
                 server.stop()
     width = max(len(k) for k in rows["dashboard"])
-    print(f"{'':{width}}  {'dashboard':>10}  {'bare page':>10}")
+    print(f"{'':{width}}  " + "  ".join(f"{name:>11}" for name in rows))
     for key in rows["dashboard"]:
-        cells = [rows[name].get(key, float("nan")) for name in ("dashboard", "bare page")]
-        print(f"{key:{width}}  " + "  ".join(f"{c:>10.3f}" if isinstance(c, float) else f"{c:>10}" for c in cells))
+        cells = [row.get(key, float("nan")) for row in rows.values()]
+        print(f"{key:{width}}  " + "  ".join(f"{c:>11.3f}" if isinstance(c, float) else f"{c:>11}" for c in cells))
     ratio = rows["dashboard"]["load p95 s"] / rows["bare page"]["load p95 s"]
     print(f"\nPage-load p95, dashboard / bare page: {ratio:.1f}x. Targets: {args.sessions} loads within "
           f"{args.burst:g} s all served; filter-change p95 under 1 s; memory under 5 MB per session.")

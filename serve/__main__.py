@@ -33,8 +33,9 @@ def caddy_environment(site: str, upstreams: list[int], https: bool) -> dict[str,
 
 
 def start_replica(port: int, log) -> subprocess.Popen:
+    script = os.environ.get("CRACKDOWN_APP", str(ROOT / "app.py"))  # another script: the benchmark's anchor
     return subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
+        [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
          "--server.fileWatcherType", "none"],
         cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)

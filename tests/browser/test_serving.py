@@ -5,20 +5,15 @@ download succeeds, and still serving after a replica is killed."""
 from __future__ import annotations
 
 import os
-import re
 import signal
-import subprocess
-import sys
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 
-from serve.__main__ import free_port
+from bench.load import Stack
 from tests.browser.conftest import wait_for_app
 from tests.browser.test_in_browser import MAP_FRAME, map_frame
-from tests.conftest import ROOT
 
 HEADERS = {
     "content-security-policy": "default-src 'self'",
@@ -30,41 +25,10 @@ VIOLATIONS = """window.__violations = [];
 document.addEventListener("securitypolicyviolation", e => window.__violations.push(e.violatedDirective));"""
 
 
-class Stack:
-    def __init__(self, artifacts: Path):
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.log_path = artifacts / f"serve-{self.port}.log"
-        self.log = open(self.log_path, "w")  # noqa: SIM115 (closed in stop())
-        self.process = subprocess.Popen([sys.executable, "-m", "serve"], cwd=ROOT, stdout=self.log,
-                                        stderr=subprocess.STDOUT,
-                                        env={**os.environ, "PORT": str(self.port), "REPLICAS": "2"})
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.5)
-        raise TimeoutError(f"the stack did not answer; see {self.log_path}")
-
-    def replica_ports(self) -> list[int]:
-        found = re.search(r"replicas on ports ([\d, ]+)", self.log_path.read_text())
-        return [int(p) for p in found.group(1).split(", ")]
-
-    def stop(self) -> None:
-        self.process.send_signal(signal.SIGTERM)
-        try:
-            self.process.wait(30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-        self.log.close()
-
-
 @pytest.fixture(scope="module")
-def stack(artifacts):
-    running = Stack(artifacts)
+def stack():
+    running = Stack(replicas=2)
+    running.url = f"http://127.0.0.1:{running.port}"
     yield running
     running.stop()
 
@@ -105,8 +69,7 @@ def test_twenty_card_downloads_through_the_proxy_all_succeed(browser, stack):
 
 
 def test_a_killed_replica_leaves_the_site_up(browser, stack):
-    victim = stack.replica_ports()[0]
-    subprocess.run(["pkill", "-KILL", "-f", f"--server.port {victim} "], check=False)
+    os.kill(stack.pids()[0], signal.SIGKILL)
     killed = time.monotonic()
     statuses: list[int] = []
     served_after = None
