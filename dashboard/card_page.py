@@ -25,6 +25,13 @@ def _left_out(content: CardContent, format_name: str) -> list[str]:
     return layout(content, format_name)[1]
 
 
+def download_button(area: Area, snapshot: Snapshot, link: str) -> None:
+    """The card's PNG in one click from the map (the link-preview format); the card page has the others."""
+    content = card_content(area, snapshot.as_of, link)
+    st.download_button("Download card (PNG)", data=lambda: _png(content, "landscape"), mime="image/png",
+                       file_name=file_name(content, "landscape", "png"), on_click="ignore")
+
+
 def show(area: Area | None, key: AreaKey, snapshot: Snapshot, link: str, asked: AreaKey | None = None) -> None:
     """``asked``: the province in the link, when its figures are reported jointly and ``area`` is that group."""
     if st.button("← Back to the map"):

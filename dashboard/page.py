@@ -62,9 +62,12 @@ def show() -> None:
         with right:
             panels.breakdown(filtered.areas.get(view.area))
             panels.named_only(filtered, view.filters.nationalities)
-            if view.area in filtered.areas and st.button("Open the shareable card"):
-                st.session_state["mode"] = "card"
-                st.rerun()
+            if view.area in filtered.areas:
+                card_page.download_button(filtered.areas[view.area], snapshot,
+                                          link(page, View(view.filters, view.area, "card")))
+                if st.button("Open the shareable card"):
+                    st.session_state["mode"] = "card"
+                    st.rerun()
         with st.container():
             panels.beside_headline(filtered, snapshot)
         panels.timeline(filtered)

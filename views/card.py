@@ -192,31 +192,36 @@ def layout(content: CardContent, format_name: str) -> tuple[list, list[str]]:
     small = math.ceil(card_image.MIN_TEXT * width / card_image.DISPLAY_WIDTH)
     margin, gap = round(width * 0.045), round(small * 0.5)
     ops: list = [Box(0, 0, width, round(small * 0.4), ACCENT)]
-    footer = wrap(f"Data as of {date_label(content.as_of)} · Crackdown Map · {content.link}", small,
-                  width - 2 * margin)
+    # the link on lines of its own, without its scheme (a reader types or scans it; it opens either way)
+    address, dated = re.sub(r"^https?://", "", content.link), f"Crackdown Map · data as of {date_label(content.as_of)}"
+    footer = min(wrap(f"{dated} · {address}", small, width - 2 * margin),
+                 [dated, *wrap(address, small, width - 2 * margin)], key=len)
     footer_top = height - margin - len(footer) * line_height(small)
     top = margin + small * 0.4
     page = _Column(margin, width - 2 * margin, top, footer_top - gap)
     sources = [page.block(text, small) for text in _source_lists(content.sources)]
     longest_note = page.block(f"At the link: {', '.join(LEFT_OUT_WORDS)}.", small)
     note_room = _height(longest_note) + gap  # for "At the link: ...", at its longest
-    # Two columns on a wide card when what it must keep fits beside the breakdown; else one, as on the others.
-    for wide, scale in [*((True, s) for s in HEADER_SCALES if format_name == "landscape"),
-                        *((False, s) for s in HEADER_SCALES)]:
+    # Every outlet named if at all possible (the list of names only), else as many as fit. Two columns on a
+    # wide card when what it must keep fits beside the breakdown; else one, as on the others.
+    every_name = min(3, len(sources) - 1)
+    shapes = [*((True, s) for s in HEADER_SCALES if format_name == "landscape"), *((False, s) for s in HEADER_SCALES)]
+    for required, (wide, scale) in ((r, shape) for r in dict.fromkeys((every_name, len(sources) - 1))
+                                    for shape in shapes):
         main = _Column(margin, page.width * (0.58 if wide else 1), top, page.bottom)
         claim = main.block(content.claim, small, color=MUTED)
         header = [main.block(content.place, round(small * scale[0]), bold=True),
                   main.block(content.place_km, round(small * scale[1])),
                   main.block(content.figure, round(small * scale[2]), bold=True, color=ACCENT),
                   main.block(content.period, round(small * scale[3]), bold=True)]
-        essential = sum(_height(b) for b in (*header, claim, sources[-1])) + 4 * gap + note_room
+        essential = sum(_height(b) for b in (*header, claim, sources[required])) + 4 * gap + note_room
         if top + essential <= page.bottom:  # the largest headline that leaves room for what the card keeps
             break
     for block, after in zip(header, (0, gap, 0, gap), strict=True):
         main.put(block, after, ops)
     left_out: list[str] = []
     how = main.block(content.how, small) if content.how else []
-    reserve = _height(sources[-1]) + gap + note_room  # under both columns: the shortest source list, the note
+    reserve = _height(sources[required]) + gap + note_room  # under both columns: the sources kept, the note
     if how and main.fits(how, _height(claim) + gap + reserve):
         main.put(how, gap, ops)
     elif how:

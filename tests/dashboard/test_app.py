@@ -94,6 +94,9 @@ def test_selected_province_shows_its_breakdown(app):
     at.run()
     assert any(s.value.startswith("Kratie") for s in at.subheader)
     assert at.query_params["province"] == "Kratie"
+    card = downloaded(at, "Download card (PNG)")  # one click from the map
+    assert card.filename.startswith("crackdown-map_kratie_")
+    assert Image.open(io.BytesIO(card.content)).size == (1200, 675)
 
 
 def test_kratie_card_by_link_and_its_downloads(app):
