@@ -185,6 +185,31 @@ def drawable_publisher(publisher: str) -> str:
 def layout(content: CardContent, format_name: str) -> tuple[list, list[str]]:
     """The card's drawing operations in one format, and what it left to the page behind its link.
 
+    Set first with room for the longest note on what is left out, then, while the note it needs is
+    shorter, with only that room, which may let more of the card in."""
+    ops, left_out, room = _layout(content, format_name, None)
+    for _ in range(3):  # each shorter note may let more in, and need a shorter note still
+        if room is None:
+            break
+        tighter, tighter_left_out, shorter = _layout(content, format_name, room)
+        if _overlapping(tighter):
+            break
+        ops, left_out = tighter, tighter_left_out
+        room = shorter if shorter is not None and shorter < room else None
+    return ops, left_out
+
+
+def _overlapping(ops: list) -> bool:
+    boxes = [(op.x, op.y, op.x + card_image.width_of(op.text, op.size, op.bold), op.y + line_height(op.size))
+             for op in ops if isinstance(op, Text)]
+    return any(a[0] < b[2] - 1 and b[0] < a[2] - 1 and a[1] < b[3] - 1 and b[1] < a[3] - 1
+               for i, a in enumerate(boxes) for b in boxes[i + 1:])
+
+
+def _layout(content: CardContent, format_name: str, note_room: float | None) -> tuple[list, list[str], float | None]:
+    """One setting of the card, with ``note_room`` kept for the note (None: the longest note), and the
+    room the note it needed takes (None when it needed the longest).
+
     What it always keeps: place, figure, period, claimant, the sources named and the link back. Then, as
     room allows: how the figure was obtained, the breakdown, the nationalities named without a count, the
     towns, where sources disagree, and the sources' full citations."""
@@ -200,8 +225,8 @@ def layout(content: CardContent, format_name: str) -> tuple[list, list[str]]:
     top = margin + small * 0.4
     page = _Column(margin, width - 2 * margin, top, footer_top - gap)
     sources = [page.block(text, small) for text in _source_lists(content.sources)]
-    longest_note = page.block(f"At the link: {', '.join(LEFT_OUT_WORDS)}.", small)
-    note_room = _height(longest_note) + gap  # for "At the link: ...", at its longest
+    longest_note = _height(page.block(f"At the link: {', '.join(LEFT_OUT_WORDS)}.", small)) + gap
+    note_room = longest_note if note_room is None else note_room  # for "At the link: ..."
     # Every outlet named if at all possible (the list of names only), else as many as fit. Two columns on a
     # wide card when what it must keep fits beside the breakdown; else one, as on the others.
     every_name = min(3, len(sources) - 1)
@@ -260,12 +285,15 @@ def layout(content: CardContent, format_name: str) -> tuple[list, list[str]]:
             if i:
                 left_out.append("the sources' titles and addresses" if i < 4 else "every source")
             break
+    needed = 0.0
     if left_out:
-        page.put(page.block(f"At the link: {', '.join(dict.fromkeys(left_out))}.", small, color=MUTED), 0, ops)
+        note = page.block(f"At the link: {', '.join(dict.fromkeys(left_out))}.", small, color=MUTED)
+        needed = _height(note) + gap
+        page.put(note, 0, ops)
     ops.append(Box(margin, footer_top - round(small * 0.4), page.width, 2, RULE))
     ops += [Text(margin, footer_top + i * line_height(small), line, small, color=MUTED)
             for i, line in enumerate(footer)]
-    return ops, left_out
+    return ops, left_out, (needed if needed < note_room else None)
 
 
 def _bar_rows(bars: tuple[Bar, ...], column: _Column, small: int) -> list[tuple[list, float]]:
