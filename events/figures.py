@@ -214,6 +214,7 @@ class BreakdownRow:
     subcounts: str  # "45 women"
     named_codes: tuple[str, ...] = ()  # nationalities named without a count (remainder only)
     unnamed: Value | None = None  # how many more nationalities the sources say are there, unnamed (remainder only)
+    subcount_words: str = ""  # the sub-counts for sentences: "at least 45 women"
 
     def named_words(self) -> str:
         """"Thailand, Myanmar and 3 other nationalities not named", or ""."""
@@ -312,13 +313,15 @@ class Area:
         if remainders:
             rest = _sum_or_none(remainders)
             rows.append(BreakdownRow("", rest or UNKNOWN, rest.label() if rest else "not derivable",
-                                     _subcounts(rest_of_sex), tuple(dict.fromkeys(named)), _unnamed(unnamed)))
+                                     _subcounts(rest_of_sex), tuple(dict.fromkeys(named)), _unnamed(unnamed),
+                                     _subcounts(rest_of_sex, words=True)))
         return rows
 
     def _nationality_row(self, code: str, group: list[Figure]) -> BreakdownRow:
         value = total(f.value for f in group)
         of_sex = [p for f in group for p in disjoint([p for p in self.parts.get(f.id, []) if p.sex], _size)[0]]
-        return BreakdownRow(code, value, group[0].label() if len(group) == 1 else value.label(), _subcounts(of_sex))
+        return BreakdownRow(code, value, group[0].label() if len(group) == 1 else value.label(), _subcounts(of_sex),
+                            subcount_words=_subcounts(of_sex, words=True))
 
 
 def _unnamed(counts: list[int]) -> Value | None:
@@ -332,13 +335,23 @@ def _size(figure: Figure) -> int:
     return figure.value.best
 
 
-def _subcounts(figures: list[Figure]) -> str:
-    """"45 women; 12 men": the sub-counts by sex of one row of a breakdown."""
+def _subcounts(figures: list[Figure], words: bool = False) -> str:
+    """"≥45 women; 12 men" (or, in ``words``, "at least 45 women; 12 men"): the sub-counts by sex of one row
+    of a breakdown; a figure the sources disagree on gives every version."""
     by_sex: dict[tuple[str, str], list[Figure]] = {}
     for figure in figures:
         by_sex.setdefault((figure.sex, figure.nationality_code), []).append(figure)
-    return "; ".join(f"{figs[0].label() if len(figs) == 1 else total(f.value for f in figs).label()} "
-                     f"{'foreign ' if code == FOREIGN else ''}{SEXES[sex]}" for (sex, code), figs in by_sex.items())
+
+    def said(figs: list[Figure]) -> str:
+        if len(figs) > 1:
+            value = total(f.value for f in figs)
+            return value.words() if words else value.label()
+        if not words:
+            return figs[0].label()
+        return " / ".join(v.words() for v, _ in figs[0].versions())
+
+    return "; ".join(f"{said(figs)} {'foreign ' if code == FOREIGN else ''}{SEXES[sex]}"
+                     for (sex, code), figs in by_sex.items())
 
 
 def _sum_or_none(values: list[Value]) -> Value | None:

@@ -103,8 +103,8 @@ def card_content(area: Area, as_of: str, link: str, joint_with: str = "") -> Car
     bars, named = [], ""
     for item in area.breakdown:
         label = nationality_name(item.nationality_code) if item.nationality_code else "Nationality not given"
-        if item.subcounts:
-            label += f" (of whom {item.subcounts})"
+        if item.subcount_words:
+            label += f" (of whom {item.subcount_words})"
         value = item.value.words() if item.value.known else "number not given"
         bars.append(Bar(label, value, item.value.count if item.value.known else 0, not item.nationality_code))
         if item.named_words():

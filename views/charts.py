@@ -65,7 +65,7 @@ def timeline_table(figures: list[Figure]) -> pd.DataFrame:
             "when": period_label(*figure.period),
             "figure": figure.label() if figure.value.known else "",
             "number": figure.value.label() if figure.value.known else "",  # the version sums use: a short label
-            "size": figure.value.count or 0 if lane == SHORT else 0,
+            "size": (figure.value.count or 0) if lane == SHORT else 0,  # only arrests over a few days are sized
             "where": figure.area.name if figure.area else "",
             "sources": len(figure.reports),
         })

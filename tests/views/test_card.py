@@ -10,7 +10,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from events import figures
 from events.loading import load_events
-from tests.conftest import RECORD_CSV
+from tests.conftest import RECORD_CSV, parse, row
 from views import card_image
 from views.card import card_content, card_png, file_name, layout, publisher_name
 from views.card_image import FORMATS, Text, font, line_height, width_of
@@ -61,6 +61,20 @@ def test_every_card_is_legible_and_keeps_what_it_must(cards, format_name):
             assert all(name in said for name in names), (content.place, format_name)
         else:  # the card names as many as fit and says the rest are at the link
             assert "At the link:" in said and sum(name in said for name in names) >= 1
+
+
+def test_qualifiers_are_in_words_on_the_card_whatever_the_rows_say():
+    """Its fonts have no "≥": every number on the card, sub-counts and disputed versions too, is in words."""
+    result = parse([row(id="all", count="312"),
+                    row(id="women", count="45", qualifier="at_least", sex="female", part_of="all"),
+                    row(id="women-2", count="50", qualifier="more_than", sex="female", part_of="all",
+                        same_figure_as="women", source_url="https://example.org/b", source_publisher="Other")])
+    assert result.problems == (), result.problems
+    [area] = [a for a in figures.areas(figures.collect(result.events)).values() if a.key.scope == "province"]
+    content = card_content(area, "2025-07-20", LINK)
+    assert "at least 45 / more than 50 women" in content.bars[0].label
+    for format_name in FORMATS:
+        assert all(card_image.drawable(op.text) for op in texts(layout(content, format_name)[0]))
 
 
 def test_the_png_is_exactly_each_format(cards):
