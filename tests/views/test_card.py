@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from xml.etree import ElementTree
 
 import numpy as np
 import pytest
@@ -12,7 +13,7 @@ from events import figures
 from events.loading import load_events
 from tests.conftest import RECORD_CSV, parse, row
 from views import card_image
-from views.card import card_content, card_png, file_name, layout, publisher_name
+from views.card import card_content, card_png, card_svg, file_name, layout, publisher_name
 from views.card_image import FORMATS, Text, font, line_height, width_of
 
 LINK = "https://crackdown-map.example/?nationality=Indonesia&province=Kratie&view=card"
@@ -123,3 +124,15 @@ def test_fonts_cover_the_cards_scripts():
     assert card_image.drawable("Kratie ក្រចេះ Việt Nam ประเทศไทย “at least” · –")
     assert not card_image.drawable("柬埔寨")  # Chinese titles are left to the page behind the link
     assert font("khmer", 30).getlength("ក្រចេះ") > 0
+
+
+def test_hostile_text_stays_text_in_the_svg():
+    text = '<script>alert(1)</script>" onload="alert(2)'
+    result = parse([row(source_publisher=text, source_title=text, claimant=text)])
+    [area] = figures.areas(figures.collect(result.events)).values()
+    content = card_content(area, "2025-07-20", LINK)
+    svg = ElementTree.fromstring(card_svg(content, "portrait"))  # well-formed, whatever the data says
+    elements = list(svg.iter())
+    assert {e.tag.split("}")[1] for e in elements} == {"svg", "rect", "text"}
+    assert not [name for e in elements for name in e.attrib if name.startswith("on")]
+    assert text in svg.get("aria-label")  # shown as written, as text
