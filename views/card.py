@@ -30,6 +30,7 @@ MAX_CLAIMANTS = 2  # named on the card; the page behind its link names them all
 LEFT_OUT_WORDS = ("how the figure was obtained", "9 of 99 rows of the breakdown",
                   "the nationalities named without a count", "the towns named", "where sources disagree",
                   "the sources' titles and addresses")
+BRIEF_NOTE = "At the link: the rest, in full."  # when the list of what is left out does not fit
 # Sizes of place, Khmer name, figure and period, in multiples of the smallest text: the largest that fit.
 HEADER_SCALES = ((2.0, 1.45, 1.5, 1.15), (1.6, 1.3, 1.3, 1.05), (1.25, 1.1, 1.1, 1.0), (1.0, 1.0, 1.0, 1.0))
 
@@ -66,6 +67,7 @@ class CardContent:
     period: str
     how: str  # how the figure was obtained, when it is a sum or a joint figure
     claim: str  # who claims it, their words about status, and that it is not verified
+    claim_short: str  # the same naming one claimant only, for a card short of room
     bars: tuple[Bar, ...]
     named: str  # nationalities named without a count
     towns: str
@@ -93,13 +95,9 @@ def card_content(area: Area, as_of: str, link: str, joint_with: str = "") -> Car
         asked = f"{joint_with}'s figures are" if joint_with else "These figures are"
         how.append(f"{asked} reported for these provinces together, not split between them.")
     claimants = sorted({c for f in area.tops for c in f.claimants})
-    named_claimants = [c for c in claimants if card_image.drawable(c)][:MAX_CLAIMANTS]
-    others = len(claimants) - len(named_claimants)
-    who = "; ".join(named_claimants) or "the sources below"
-    if others:
-        who += f" and {others} other{'s' if others > 1 else ''} named at the link"
-    statuses = sorted({STATUSES[f.status] for f in area.tops if f.status})
-    claim = f"Claimed by {who}; {', '.join(statuses) or 'status not reported'}. Not independently verified."
+    statuses = ", ".join(sorted({STATUSES[f.status] for f in area.tops if f.status})) or "status not reported"
+    claim, claim_short = (f"Claimed by {_claimed_by(claimants, most)}; {statuses}. Not independently verified."
+                          for most in (MAX_CLAIMANTS, 1))
     bars, named = [], ""
     for item in area.breakdown:
         label = nationality_name(item.nationality_code) if item.nationality_code else "Nationality not given"
@@ -120,10 +118,19 @@ def card_content(area: Area, as_of: str, link: str, joint_with: str = "") -> Car
     return CardContent(
         place=area.key.name, place_km=area.key.name_km,
         figure=f"{total.words().capitalize()} people detained" if total.known else "People detained; number not given",
-        period=period_label(*area.period), how=" ".join(how), claim=claim, bars=tuple(bars), named=named,
+        period=period_label(*area.period), how=" ".join(how), claim=claim, claim_short=claim_short,
+        bars=tuple(bars), named=named,
         towns=f"Places named: {', '.join(area.towns)}." if area.towns else "", disagreements=disagreements,
         sources=sources, as_of=as_of, link=link,
     )
+
+
+def _claimed_by(claimants: list[str], most: int) -> str:
+    """Up to ``most`` claimants the card's fonts can draw, and how many more the page behind the link names."""
+    named = [c for c in claimants if card_image.drawable(c)][:most]
+    others = len(claimants) - len(named)
+    who = "; ".join(named) or "the sources below"
+    return who + (f" and {others} other{'s' if others > 1 else ''} named at the link" if others else "")
 
 
 @dataclass
@@ -227,23 +234,27 @@ def _layout(content: CardContent, format_name: str, note_room: float | None) -> 
     sources = [page.block(text, small) for text in _source_lists(content.sources)]
     longest_note = _height(page.block(f"At the link: {', '.join(LEFT_OUT_WORDS)}.", small)) + gap
     note_room = longest_note if note_room is None else note_room  # for "At the link: ..."
+    brief_room = min(note_room, _height(page.block(BRIEF_NOTE, small)) + gap)
     # Every outlet named if at all possible (the list of names only), else as many as fit. Two columns on a
-    # wide card when what it must keep fits beside the breakdown; else one, as on the others.
+    # wide card when what it must keep fits beside the breakdown; else one, as on the others. Short of room,
+    # the card names one claimant, then says only that the rest is at the link, then sets the Khmer name
+    # beside the English one, before it names fewer outlets.
     every_name = min(3, len(sources) - 1)
     shapes = [*((True, s) for s in HEADER_SCALES if format_name == "landscape"), *((False, s) for s in HEADER_SCALES)]
-    for required, (wide, scale) in ((r, shape) for r in dict.fromkeys((every_name, len(sources) - 1))
-                                    for shape in shapes):
+    settings = ((content.claim, note_room, False), (content.claim_short, note_room, False),
+                (content.claim_short, brief_room, False), (content.claim_short, brief_room, True))
+    for required, (claim_text, note_room, compact), (wide, scale) in (
+            (r, setting, shape) for r in dict.fromkeys((every_name, len(sources) - 1))
+            for setting in settings for shape in shapes):
         main = _Column(margin, page.width * (0.58 if wide else 1), top, page.bottom)
-        claim = main.block(content.claim, small, color=MUTED)
-        header = [main.block(content.place, round(small * scale[0]), bold=True),
-                  main.block(content.place_km, round(small * scale[1])),
-                  main.block(content.figure, round(small * scale[2]), bold=True, color=ACCENT),
-                  main.block(content.period, round(small * scale[3]), bold=True)]
-        essential = sum(_height(b) for b in (*header, claim, sources[required])) + 4 * gap + note_room
+        claim = main.block(claim_text, small, color=MUTED)
+        header = _header(main, content, [round(small * s) for s in scale], compact)
+        essential = sum(_height(b) for b, _ in header) + _height(claim) + _height(sources[required]) \
+            + 4 * gap + note_room
         if top + essential <= page.bottom:  # the largest headline that leaves room for what the card keeps
             break
-    for block, after in zip(header, (0, gap, 0, gap), strict=True):
-        main.put(block, after, ops)
+    for block, after in header:
+        main.put(block, after * gap, ops)
     left_out: list[str] = []
     how = main.block(content.how, small) if content.how else []
     reserve = _height(sources[required]) + gap + note_room  # under both columns: the sources kept, the note
@@ -288,12 +299,30 @@ def _layout(content: CardContent, format_name: str, note_room: float | None) -> 
     needed = 0.0
     if left_out:
         note = page.block(f"At the link: {', '.join(dict.fromkeys(left_out))}.", small, color=MUTED)
+        if not page.fits(note):
+            note = page.block(BRIEF_NOTE, small, color=MUTED)
         needed = _height(note) + gap
         page.put(note, 0, ops)
     ops.append(Box(margin, footer_top - round(small * 0.4), page.width, 2, RULE))
     ops += [Text(margin, footer_top + i * line_height(small), line, small, color=MUTED)
             for i, line in enumerate(footer)]
     return ops, left_out, (needed if needed < note_room else None)
+
+
+def _header(column: _Column, content: CardContent, sizes: list[int], compact: bool) -> list[tuple[list, int]]:
+    """Place, Khmer name, figure and period at ``sizes``, each with the gaps after it; ``compact`` sets
+    the Khmer name on the place's line when it fits there."""
+    place = column.block(content.place, sizes[0], bold=True)
+    khmer = column.block(content.place_km, sizes[1])
+    figure = column.block(content.figure, sizes[2], bold=True, color=ACCENT)
+    period = column.block(content.period, sizes[3], bold=True)
+    beside = place[-1].x + card_image.width_of(place[-1].text, sizes[0], True) + sizes[0] * 0.5
+    if compact and len(khmer) == 1 and beside + card_image.width_of(content.place_km, sizes[1]) <= \
+            column.left + column.width:
+        line = place[-1].y + line_height(sizes[0]) - line_height(sizes[1])  # on the place's line, bottoms level
+        together = [*place, *(Text(beside, line, op.text, op.size, op.bold, op.color) for op in khmer)]
+        return [(together, 1), (figure, 0), (period, 1)]
+    return [(place, 0), (khmer, 1), (figure, 0), (period, 1)]
 
 
 def _bar_rows(bars: tuple[Bar, ...], column: _Column, small: int) -> list[tuple[list, float]]:

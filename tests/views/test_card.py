@@ -58,10 +58,23 @@ def test_every_card_is_legible_and_keeps_what_it_must(cards, format_name):
             assert kept in said, (content.place, kept)
         assert LINK.removeprefix("https://") in joined.replace(" ", "")  # the link back, whole (it may wrap)
         names = {publisher_name(s.publisher) for s in content.sources}
-        if "every source" not in left_out:
-            assert all(name in said for name in names), (content.place, format_name)
-        else:  # the card names as many as fit and says the rest are at the link
-            assert "At the link:" in said and sum(name in said for name in names) >= 1
+        assert "every source" not in left_out and all(name in said for name in names), (content.place, format_name)
+        assert ("At the link:" in said) == bool(left_out)
+
+
+@pytest.mark.parametrize("format_name", FORMATS)
+def test_a_card_with_more_outlets_than_room_names_what_fits_and_says_the_rest_is_at_the_link(format_name):
+    rows = [row(id=f"r{i}", count="312", source_url=f"https://example.org/{i}",
+                source_publisher=f"Outlet number {i} of the wider regional press", same_figure_as="r0" if i else "")
+            for i in range(60)]
+    result = parse(rows)
+    assert result.problems == (), result.problems
+    [area] = [a for a in figures.areas(figures.collect(result.events)).values() if a.key.scope == "province"]
+    ops, left_out = layout(card_content(area, "2025-07-20", LINK), format_name)
+    said = " ".join(op.text for op in texts(ops))
+    assert "every source" in left_out and "At the link:" in said
+    assert "Outlet number 0 of the wider regional press" in said and "more." in said
+    assert not any(f"Outlet number {i} " in said for i in range(40, 60))
 
 
 def test_qualifiers_are_in_words_on_the_card_whatever_the_rows_say():
