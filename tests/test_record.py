@@ -117,3 +117,19 @@ def test_the_dashboard_opens_on_the_whole_record_with_the_latest_national_figure
                 and year_known(f.date_start)]
     latest = max(national, key=lambda f: (f.end, f.value.best))
     assert at.subheader[0].value.replace("\\", "").startswith(f"{latest.value.words()} people detained".capitalize())
+
+
+def test_every_section_under_the_map_opens_on_the_record(record, monkeypatch):
+    monkeypatch.setenv("EVENTS_CSV", str(RECORD_CSV))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    for section in ("timeline", "other_measures", "sources"):
+        at.session_state[f"{section}_open"] = True
+    at.run()
+    assert not at.exception
+    assert len(at.get("vega_lite_chart")) == 1
+    tables = [d.value for d in at.dataframe]
+    assert any("counted" in t.columns and len(t) for t in tables)  # deportations and the like
+    [reports] = [int(e.label.split(" · ")[1].split()[0].replace(",", "")) for e in at.expander
+                 if e.label.startswith("Sources · ")]
+    assert reports > 500
+    assert any("csv line" in t.columns and len(t) == min(reports, 1_000) for t in tables)

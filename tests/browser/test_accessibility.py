@@ -40,6 +40,23 @@ def test_the_map_page_has_no_serious_or_critical_violation(page, server, axe, vi
     assert serious_violations(page.main_frame, axe) + serious_violations(leaflet, axe) == []
 
 
+def test_the_sections_under_the_map_load_when_opened_and_pass_axe(page, server, axe):
+    """The timeline's Vega and the tables' grid are fetched only once their section is opened, and then pass."""
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url.rsplit("/", 1)[-1]))
+    wait_for_app(page, server.url)
+    map_frame(page)
+    heavy = ("embed.", "DataFrame.")
+    assert not [url for url in asked if url.startswith(heavy)]
+    for label, drawn in (("Timeline · ", ".vega-embed svg"), ("Sources · ", '[data-testid="stDataFrame"]')):
+        section = page.locator('[data-testid="stExpander"]', has_text=label).first
+        section.get_by_text(label).click()
+        section.locator(drawn).first.wait_for(timeout=60_000)
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=60_000)
+    assert {prefix for prefix in heavy for url in asked if url.startswith(prefix)} == set(heavy)
+    assert serious_violations(page.main_frame, axe) == []
+
+
 def test_the_card_page_has_no_serious_or_critical_violation(page, server, axe):
     wait_for_app(page, f"{server.url}/?province=Kratie&view=card")
     page.locator('[data-testid="stImage"]').first.wait_for(timeout=30_000)

@@ -33,10 +33,12 @@ def app(monkeypatch):
     monkeypatch.setattr("streamlit.testing.v1.app_test.MediaFileManager", RecordingMediaFileManager)
     monkeypatch.setenv("EVENTS_CSV", str(SEED_CSV))  # the seed week; tests/test_record.py opens the whole record
 
-    def run(**params) -> AppTest:
+    def run(opened: tuple[str, ...] = (), **params) -> AppTest:
         at = AppTest.from_file(APP, default_timeout=60)
         for key, value in params.items():
             at.query_params[key] = value
+        for section in opened:  # sections drawn only once the viewer opens them
+            at.session_state[f"{section}_open"] = True
         at.run()
         assert not at.exception, [e.value for e in at.exception]
         return at
@@ -65,11 +67,21 @@ def test_main_page_has_every_panel(app):
     at = app()
     headings = [s.value for s in at.subheader]
     assert headings[0].startswith("More than 1\\,000 people detained")
-    assert {"Timeline", "Sources"} <= set(headings)
     assert any("add up to at least 996" in c.value for c in at.caption)
     assert any("Showing 17 of 17 figures" in c.value for c in at.caption)
     expanders = [e.label for e in at.expander]
     assert "Data problems (none)" in expanders and "About these figures" in expanders
+    assert any(label.startswith("Timeline · ") for label in expanders)
+    assert any(label.startswith("Sources · ") for label in expanders)
+
+
+def test_sections_under_the_map_are_drawn_only_once_opened(app):
+    closed = app()
+    assert not closed.get("vega_lite_chart") and not closed.dataframe  # nothing the first screen hides
+    opened = app(opened=("timeline", "sources"))
+    assert len(opened.get("vega_lite_chart")) == 1  # the timeline
+    sources = next(d.value for d in opened.dataframe if "csv line" in d.value.columns)
+    assert len(sources) == 32 and any(e.label == "Sources · 32 reports" for e in opened.expander)
 
 
 def test_map_is_sent_with_only_the_click_it_needs_and_its_data_as_a_layer(app):
@@ -181,7 +193,7 @@ def test_long_source_lists_are_capped_on_screen_and_complete_in_the_download(app
     rows = [row(id=f"r{day}", date_start=f"2025-07-{day:02d}", source_url=f"https://example.org/{day}")
             for day in range(1, 8)]
     monkeypatch.setenv("EVENTS_CSV", str(write_csv(csv_text(rows))))
-    at = app()
+    at = app(opened=("sources",))
     sources = next(d.value for d in at.dataframe if "csv line" in d.value.columns)
     assert list(sources["csv line"]) == [8, 7, 6]  # the latest first
     assert any("Showing the 3 latest of 7 source reports" in c.value for c in at.caption)
@@ -195,6 +207,7 @@ def test_downloads_neutralise_formulas_from_the_data(app, monkeypatch, write_csv
     rows = [row(id="k", title=attack, claimant="+cmd|' /C calc'!A0", source_title="@SUM(A1)")]
     monkeypatch.setenv("EVENTS_CSV", str(write_csv(csv_text(rows))))
     at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["sources_open"] = True
     at.run()
     [source] = list(csv.DictReader(io.StringIO(download(at, "Download these sources (CSV)").decode())))
     assert (source["figure"], source["claim by"], source["title"]) == ("'" + attack, "'+cmd|' /C calc'!A0", "'@SUM(A1)")

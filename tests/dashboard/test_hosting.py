@@ -19,7 +19,10 @@ def run(monkeypatch):
 
     def run_app(path, at: AppTest | None = None) -> AppTest:
         monkeypatch.setenv("EVENTS_CSV", str(path))
-        at = at or AppTest.from_file(APP, default_timeout=60)
+        if at is None:
+            at = AppTest.from_file(APP, default_timeout=60)
+            for section in ("sources", "problems"):  # what was read, and what was found in it
+                at.session_state[f"{section}_open"] = True
         at.run()
         assert not at.exception, [e.value for e in at.exception]
         return at
