@@ -43,6 +43,7 @@ def show() -> None:
         # a province inside a joint figure opens that figure's card, which says so
         shown = filtered.area_of(view.area.codes[0]) if len(view.area.codes) == 1 else view.area
         card_page.show(filtered.areas.get(shown), shown, snapshot, link(page, view), asked=view.area)
+        sidebar.draw(*snapshot.period, snapshot.nationalities)
     else:
         st.title("Crackdown Map")
         st.caption("Enforcement actions against scam compounds in Cambodia, as reported, with every source.")
@@ -58,6 +59,7 @@ def show() -> None:
                 st.session_state["area"] = filtered.area_of(code)
                 view = View(view.filters, st.session_state["area"], view.mode)
             map_frame.show(filtered.areas, (snapshot.key, repr(view.filters)), view.area, height=560)
+            sidebar.draw(*snapshot.period, snapshot.nationalities)  # after the map, so its frame loads first
             panels.map_notes(filtered)
         with right:
             panels.breakdown(filtered.areas.get(view.area))

@@ -15,7 +15,10 @@ _SEEDED = "_url_seeded"
 
 
 def current_view(data_start: date, data_end: date, nationality_codes: list[str]) -> tuple[View, list[str]]:
-    """The view after this run's widget changes, and notices about ignored URL parts."""
+    """The view after this run's widget changes, and notices about ignored URL parts.
+
+    Read from the widgets' state, which holds their values before they are drawn, so the page can
+    send the map before the filters (`draw`): the map's frame then starts loading first."""
     notices: list[str] = []
     if _SEEDED not in st.session_state:
         params = {k: st.query_params.get_all(k) for k in st.query_params}
@@ -27,32 +30,34 @@ def current_view(data_start: date, data_end: date, nationality_codes: list[str])
         st.session_state["area"] = view.area
         st.session_state["mode"] = view.mode
     _keep_within(data_start, data_end)
+    state = st.session_state
+    start, end = state["period"] if data_start < data_end else (data_start, data_end)
+    filters = Filters(
+        start=start if start > data_start else None, end=end if end < data_end else None,
+        provinces=frozenset(state["provinces"]), nationalities=frozenset(state["nationalities"]),
+        event_types=frozenset(state["types"]), statuses=frozenset(state["statuses"]),
+    )
+    return View(filters, state.get("area"), state.get("mode", "map")), notices
+
+
+def draw(data_start: date, data_end: date, nationality_codes: list[str]) -> None:
+    """The filter widgets, holding the values `current_view` read."""
     provinces = gazetteer.provinces()
     with st.sidebar:
         st.header("Filters")
         if data_start < data_end:
-            start, end = st.slider("Period", min_value=data_start, max_value=data_end, key="period",
-                                   format="D MMM YYYY")
+            st.slider("Period", min_value=data_start, max_value=data_end, key="period", format="D MMM YYYY")
         else:  # a slider needs two different ends
-            start, end = data_start, data_end
             st.caption(f"Period: every figure is dated {data_start:%d %b %Y}.")
-        provinces_chosen = st.multiselect("Provinces", list(provinces), key="provinces",
-                                format_func=lambda c: provinces[c].name)
-        nationalities = st.multiselect("Nationalities counted", nationality_codes, key="nationalities",
-                                       format_func=nationality_name)
-        types = st.multiselect("Event types", list(EVENT_TYPES), key="types", format_func=EVENT_TYPES.get)
-        statuses = st.multiselect("People counted as", list(STATUSES), key="statuses", format_func=STATUSES.get)
+        st.multiselect("Provinces", list(provinces), key="provinces", format_func=lambda c: provinces[c].name)
+        st.multiselect("Nationalities counted", nationality_codes, key="nationalities", format_func=nationality_name)
+        st.multiselect("Event types", list(EVENT_TYPES), key="types", format_func=EVENT_TYPES.get)
+        st.multiselect("People counted as", list(STATUSES), key="statuses", format_func=STATUSES.get)
         if st.button("Reset filters"):
             for key in ("period", "provinces", "nationalities", "types", "statuses"):
                 st.session_state.pop(key, None)
             st.session_state["area"] = None
             st.rerun()
-    filters = Filters(
-        start=start if start > data_start else None, end=end if end < data_end else None,
-        provinces=frozenset(provinces_chosen), nationalities=frozenset(nationalities),
-        event_types=frozenset(types), statuses=frozenset(statuses),
-    )
-    return View(filters, st.session_state.get("area"), st.session_state.get("mode", "map")), notices
 
 
 def _keep_within(data_start: date, data_end: date) -> None:
