@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import folium
 import xyzservices
-from branca.element import MacroElement
+from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from events.dates import period_label
@@ -274,7 +274,33 @@ def area_popup(area: Area) -> str:
     return "".join(parts)
 
 
-class _KeyboardAccess(MacroElement):
+class _AsRendered(Element):
+    """A part of the page placed as it was rendered."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs) -> str:
+        return self.text
+
+
+class _OwnElement(MacroElement):
+    """This map's own elements: their rendered parts go into the page as they are. branca would compile each
+    part as a Jinja template again (a fifth of a warm rerun for the base map's behaviour) and run any template
+    syntax in it."""
+
+    def render(self, **kwargs) -> None:
+        figure = self.get_root()
+        macros = self._template.module.__dict__
+        for part, place in (("header", figure.header), ("html", figure.html), ("script", figure.script)):
+            if part in macros:
+                place.add_child(_AsRendered(macros[part](self, kwargs)), name=self.get_name())
+        for element in self._children.values():
+            element.render(**kwargs)
+
+
+class _KeyboardAccess(_OwnElement):
     """Each province a button for the keyboard and screen readers: focusable, named with its figure, and
     Enter or Space selects it as a click does (the click streamlit-folium reports)."""
 
@@ -306,7 +332,7 @@ class _KeyboardAccess(MacroElement):
         self._name = "KeyboardAccess"
 
 
-class _Attribution(MacroElement):
+class _Attribution(_OwnElement):
     """Credits in Leaflet's attribution box, which shows even without a tile layer."""
 
     _template = Template("""
@@ -321,7 +347,7 @@ class _Attribution(MacroElement):
         self.text = text
 
 
-class _Labels(MacroElement):
+class _Labels(_OwnElement):
     """Province labels: text markers that take no clicks (the province under them does)."""
 
     _template = Template("""
@@ -357,7 +383,7 @@ def legend_html() -> str:
             f"<ul>{others}</ul><p>{escape.text(QUALIFIER_KEY)}</p></details>")
 
 
-class _Behaviour(MacroElement):
+class _Behaviour(_OwnElement):
     """What the map does, the same on every run: its font and colours, the fill patterns, the key, labels that
     never collide (the largest figure wins, and more show as one zooms in) and tooltips kept inside the frame."""
 

@@ -10,7 +10,19 @@ from events import figures
 from events.loading import parse_events
 from tests.conftest import ROOT, parse, row
 from views import escape
-from views.map import BACKGROUND, BINS, JOINT, LEGEND, NO_FIGURE, NUMBER_UNKNOWN, PATTERNS, build_map, legend_html
+from views.map import (
+    BACKGROUND,
+    BINS,
+    JOINT,
+    LEGEND,
+    NO_FIGURE,
+    NUMBER_UNKNOWN,
+    PATTERNS,
+    _Attribution,
+    base_map,
+    build_map,
+    legend_html,
+)
 
 HOSTILE = {
     "img": "<img src=x onerror=alert(1)>",
@@ -178,3 +190,11 @@ def test_a_joint_figure_is_drawn_across_its_provinces_only_when_chosen(seed_area
     joint = next(key for key in seed_areas if key.scope == "joint")
     chosen = map_script(seed_areas, selected=joint)
     assert chosen.count("L.polyline(") == 1 and map_script(seed_areas).count("L.polyline(") == 0
+
+
+def test_the_maps_own_elements_are_placed_as_rendered_not_run_as_templates_again():
+    """branca would compile each rendered part as a template again: template syntax in it would run."""
+    fmap = base_map(tiles=False)
+    _Attribution("{{ 7*7 }}{% if 1 %}ran{% endif %}").add_to(fmap)
+    html = fmap.get_root().render()
+    assert '"{{ 7*7 }}{% if 1 %}ran{% endif %}"' in html and '"49ran"' not in html
