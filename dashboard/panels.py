@@ -9,6 +9,7 @@ from dashboard.data import Filtered, Snapshot
 from dashboard.markdown import md
 from events.dates import period_label
 from events.figures import Area
+from events.loading import LoadResult
 from events.vocabulary import MEASURES, STATUSES, nationality_name
 from geo import boundaries
 from geo.areas import UNSTATED, AreaKey
@@ -205,7 +206,7 @@ def problems(snapshot: Snapshot) -> None:
             _problems(result)
 
 
-def _problems(result) -> None:
+def _problems(result: LoadResult) -> None:
     if not result.problems:
         st.caption(f"All {result.rows_read} rows of the events file are valid.")
         return

@@ -247,3 +247,15 @@ def test_an_embedded_view_keeps_its_embed_switch_without_a_notice(app):
     at = app(province="Kratie", view="card", embed="true")
     assert at.query_params["embed"] == "true" and at.query_params["province"] == "Kratie"
     assert not any("embed" in i.value for i in at.info)
+
+
+def test_reset_clears_every_filter_and_the_chosen_province(app):
+    at = app(province="Kratie", start="2025-07-10")
+    assert any(s.value.startswith("Kratie") for s in at.subheader)
+    at.sidebar.multiselect[3].set_value(["suspects"]).run()
+    assert at.sidebar.multiselect[3].value == ["suspects"] and at.sidebar.slider[0].value[0] == date(2025, 7, 10)
+    next(b for b in at.sidebar.button if b.label == "Reset filters").click().run()
+    assert [m.value for m in at.sidebar.multiselect] == [[], [], [], []]
+    assert at.sidebar.slider[0].value[0] < date(2025, 7, 10)
+    assert not any(key in at.query_params for key in ("start", "status", "province"))
+    assert not any(s.value.startswith("Kratie") for s in at.subheader)
