@@ -243,16 +243,17 @@ def _layout(content: CardContent, format_name: str, note_room: float | None) -> 
     shapes = [*((True, s) for s in HEADER_SCALES if format_name == "landscape"), *((False, s) for s in HEADER_SCALES)]
     settings = ((content.claim, note_room, False), (content.claim_short, note_room, False),
                 (content.claim_short, brief_room, False), (content.claim_short, brief_room, True))
-    for required, (claim_text, note_room, compact), (wide, scale) in (
+    for required, (claim_text, room, compact), (wide, scale) in (
             (r, setting, shape) for r in dict.fromkeys((every_name, len(sources) - 1))
             for setting in settings for shape in shapes):
         main = _Column(margin, page.width * (0.58 if wide else 1), top, page.bottom)
         claim = main.block(claim_text, small, color=MUTED)
         header = _header(main, content, [round(small * s) for s in scale], compact)
         essential = sum(_height(b) for b, _ in header) + _height(claim) + _height(sources[required]) \
-            + 4 * gap + note_room
+            + 4 * gap + room
         if top + essential <= page.bottom:  # the largest headline that leaves room for what the card keeps
             break
+    note_room = room  # the room the chosen setting keeps for the note
     for block, after in header:
         main.put(block, after * gap, ops)
     left_out: list[str] = []
