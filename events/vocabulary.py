@@ -9,6 +9,10 @@ import difflib
 from functools import cache
 
 import pycountry
+from babel.lists import format_list
+
+import i18n
+from i18n import _
 
 from geo.gazetteer import fold
 
@@ -120,6 +124,19 @@ def nationality_name(code: str) -> str:
         return _DISPLAY_NAME[code]
     country = pycountry.countries.get(alpha_2=code)
     return getattr(country, "common_name", None) or country.name
+
+
+def nationality_display_name(code: str) -> str:
+    """A nationality's name in the interface's language: CLDR's country name in Khmer, ``nationality_name`` in
+    English (which links and the check's messages use)."""
+    codes = [c for c in code.split(";") if c]
+    if i18n.current() == "en":
+        return nationality_name(code)
+    if len(codes) > 1:
+        return format_list([nationality_display_name(c) for c in codes], locale=i18n.locale())
+    if code == FOREIGN:
+        return _("foreign nationals")
+    return i18n.territory(code) or nationality_name(code)
 
 
 def nationalities_meet(a: str, b: str) -> bool:

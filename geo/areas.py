@@ -12,7 +12,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from babel.lists import format_list
+
+import i18n
 from geo import gazetteer
+from i18n import _
 
 SEPARATOR = ";"
 UNSTATED_TEXT = "?"  # text form of the key of a figure in Cambodia whose province the source does not state
@@ -58,6 +62,23 @@ class AreaKey:
             return gazetteer.COUNTRY_NAME
         names = [gazetteer.provinces()[code].name for code in self.codes]
         return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+    @property
+    def display_name(self) -> str:
+        """The name in the interface's language: "Kratie" in English, "ក្រចេះ" in Khmer. ``name`` stays English:
+        it is what links and file names carry."""
+        if i18n.current() != "km":
+            return self.name
+        if self.unstated:
+            return _("{country} (province not stated)").format(country=gazetteer.COUNTRY_NAME_KM)
+        if not self.codes:
+            return gazetteer.COUNTRY_NAME_KM
+        return format_list([gazetteer.provinces()[code].name_km for code in self.codes], locale=i18n.locale())
+
+    @property
+    def other_name(self) -> str:
+        """The name in the other script, set beside ``display_name`` where a place is named in full."""
+        return self.name if i18n.current() == "km" else self.name_km
 
     @property
     def name_km(self) -> str:

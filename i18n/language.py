@@ -1,0 +1,96 @@
+"""The language of the current run and its translations.
+
+A Streamlit session runs its script in a thread of its own, so the language lives in a context
+variable set at the start of each run (`activate`); work done later in another thread (a download
+built when clicked) takes the language with it (`use`). Catalogues are the tracked ``.po`` files,
+compiled in memory once per process, so no compiled file can fall out of step with them. English
+is the source language: its messages are the code's own.
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import cache
+from pathlib import Path
+
+from babel import Locale
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+LANGUAGES = {"en": "English", "km": "ខ្មែរ"}  # code -> the language's name in itself
+DEFAULT = "en"
+CATALOGUES = Path(__file__).resolve().parent.parent / "locales"
+DOMAIN = "messages"
+_CLDR = {"en": "en_GB", "km": "km"}  # whose CLDR formats each language takes: "14–16 Jul 2025", not "Jul 14–16"
+
+_current: ContextVar[str] = ContextVar("language", default=DEFAULT)
+
+
+def activate(code: str) -> None:
+    """Sets the language for the rest of this run (this thread's context)."""
+    _current.set(code if code in LANGUAGES else DEFAULT)
+
+
+@contextmanager
+def use(code: str) -> Iterator[None]:
+    """The language for a block, then the one before it."""
+    token = _current.set(code if code in LANGUAGES else DEFAULT)
+    try:
+        yield
+    finally:
+        _current.reset(token)
+
+
+def current() -> str:
+    return _current.get()
+
+
+@cache
+def _locale(code: str) -> Locale:
+    return Locale.parse(_CLDR[code])
+
+
+def locale() -> Locale:
+    """The CLDR locale of the current language, for Babel's formatting of numbers, dates and names."""
+    return _locale(current())
+
+
+def catalogue_path(code: str) -> Path:
+    return CATALOGUES / code / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+@cache
+def translations(code: str) -> gettext.NullTranslations:
+    """The language's catalogue, compiled from its ``.po`` file; fuzzy entries are left out (they show English)."""
+    if code == DEFAULT:
+        return gettext.NullTranslations()
+    with catalogue_path(code).open("rb") as po:
+        catalog = read_po(po, locale=code, domain=DOMAIN)
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog, use_fuzzy=False)
+    compiled.seek(0)
+    return gettext.GNUTranslations(compiled)
+
+
+def _(message: str) -> str:
+    """The message in the current language."""
+    return translations(current()).gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The message whose plural form fits ``n`` in the current language (Khmer has one form)."""
+    return translations(current()).ngettext(singular, plural, n)
+
+
+def pgettext(context: str, message: str) -> str:
+    """A message whose English is ambiguous ("About" the section, "about" the qualifier), told apart by context."""
+    return translations(current()).pgettext(context, message)
+
+
+def N_(message: str) -> str:
+    """Marks a constant for extraction; it is translated with `_` where it is shown."""
+    return message
