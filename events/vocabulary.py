@@ -12,9 +12,8 @@ import pycountry
 from babel.lists import format_list
 
 import i18n
-from i18n import _
-
 from geo.gazetteer import fold
+from i18n import _
 
 EVENT_TYPES = {
     "raid": "Raid or arrests",

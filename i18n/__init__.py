@@ -8,4 +8,5 @@ run's (`use`, `activate`), so the layers above call `_` as they would gettext's.
 from i18n.formats import number, territory
 from i18n.language import DEFAULT, LANGUAGES, N_, _, activate, current, locale, ngettext, pgettext, use
 
-__all__ = ["DEFAULT", "LANGUAGES", "N_", "_", "activate", "current", "locale", "ngettext", "number", "pgettext", "territory", "use"]
+__all__ = ["DEFAULT", "LANGUAGES", "N_", "_", "activate", "current", "locale", "ngettext", "number", "pgettext",
+           "territory", "use"]

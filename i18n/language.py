@@ -91,6 +91,6 @@ def pgettext(context: str, message: str) -> str:
     return translations(current()).pgettext(context, message)
 
 
-def N_(message: str) -> str:
+def N_(message: str) -> str:  # noqa: N802 (gettext's name for a marker)
     """Marks a constant for extraction; it is translated with `_` where it is shown."""
     return message
