@@ -1,8 +1,9 @@
 """Crackdown Map: enforcement actions against Cambodia's scam compounds, as reported.
 
 Thin on purpose: the page is composed in dashboard/page.py, the Streamlit parts live in
-dashboard/, what they draw in views/, the event model in events/ and the reference
-geography in geo/. No error reaches a viewer as a traceback: it is logged for the operator.
+dashboard/, what they draw in views/, the event model in events/, the reference
+geography in geo/ and the languages in i18n/. No error reaches a viewer as a traceback:
+it is logged for the operator.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import logging
 import streamlit as st
 
 from dashboard import page
+from i18n import _
 
 st.set_page_config(page_title="Crackdown Map", page_icon="🗺️", layout="wide")
 
@@ -19,5 +21,5 @@ try:
     page.show()
 except Exception:  # Streamlit's own stop and rerun signals are not Exceptions and pass through
     logging.getLogger("crackdown_map").exception("the page could not be drawn")
-    st.error("This page could not be drawn. The problem has been logged for the site's operator; "
-             "please try again later.")
+    st.error(_("This page could not be drawn. The problem has been logged for the site's operator; "
+               "please try again later."))

@@ -14,13 +14,16 @@ from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+from babel.dates import format_datetime
 
+import i18n
 from events import figures
 from events.dates import latest
 from events.filters import Filters, filter_events, named_without_count, nationalities_counted, period_covered
 from events.limits import FileRefusedError
 from events.loading import LoadResult, events_path, load_events
 from geo.areas import AreaKey
+from i18n import _, ngettext, number
 from views import charts, tables
 
 CONTEXT_MEASURES = ("workforce_estimate", "scam_compounds")  # figures shown as context, not mapped
@@ -57,7 +60,7 @@ def file_key() -> tuple[str, int, int, int, int]:
     return str(path), info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino
 
 
-@st.cache_resource(show_spinner="Reading the events file…", max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def snapshot(key: tuple) -> Snapshot:
     result = load_events(Path(key[0]))  # OSError and FileRefusedError are not cached: the next run tries again
     dates = pd.concat([result.events["date_end"], result.events["date_start"], result.events["source_date"]])
@@ -86,20 +89,25 @@ def current() -> Reading:
     except (OSError, FileRefusedError) as error:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         if last is None:
-            return Reading(None, f"The events file cannot be read: {reason}.")
-        return Reading(last, f"The events file cannot be read now ({reason}); showing the last version read, "
-                             f"saved {_saved(last)}.")
+            return Reading(None, _("The events file cannot be read: {reason}.").format(reason=reason))
+        return Reading(last, _("The events file cannot be read now ({reason}); showing the last version read, "
+                               "saved {saved}.").format(reason=reason, saved=_saved(last)))
     if len(now.result.events):
         _last_good[path] = now
         return Reading(now)
     if last is not None:
-        return Reading(last, f"The events file now has no valid row ({len(now.result.problems)} problems); "
-                             f"showing the last version read, saved {_saved(last)}. Run `python -m events check`.")
+        return Reading(last, ngettext("The events file now has no valid row ({n} problem); showing the last version "
+                                      "read, saved {saved}. Run `python -m events check`.",
+                                      "The events file now has no valid row ({n} problems); showing the last "
+                                      "version read, saved {saved}. Run `python -m events check`.",
+                                      len(now.result.problems)).format(n=number(len(now.result.problems)),
+                                                                       saved=_saved(last)))
     return Reading(now)
 
 
 def _saved(snap: Snapshot) -> str:
-    return datetime.fromtimestamp(snap.key[2] / 1e9, tz=UTC).strftime("%d %b %Y %H:%M UTC")
+    saved = datetime.fromtimestamp(snap.key[2] / 1e9, tz=UTC)
+    return format_datetime(saved, "d MMM y HH:mm 'UTC'", tzinfo=UTC, locale=i18n.locale())
 
 
 @dataclass(frozen=True)
@@ -160,9 +168,9 @@ class Filtered:
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def filtered(_snapshot: Snapshot, key: tuple, _filters: Filters, filters_key: str) -> Filtered:
-    """Figures under some filters; the cache key is the snapshot's file version and ``filters_key``, the
-    filters' stable text form."""
+def filtered(_snapshot: Snapshot, key: tuple, _filters: Filters, filters_key: str, language: str) -> Filtered:
+    """Figures under some filters; the cache key is the snapshot's file version, ``filters_key`` (the filters'
+    stable text form) and the language their labels and tables are written in."""
     everything = _snapshot.result.events
     events = filter_events(everything, _filters)
     figs = figures.collect(events)

