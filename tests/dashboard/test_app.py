@@ -130,7 +130,7 @@ def test_kratie_card_by_link_and_its_downloads(app):
 def test_each_card_format_is_its_size(app):
     at = app(province="Kratie", view="card")
     for name, size in (("square", (1080, 1080)), ("portrait", (1080, 1350))):
-        at.get("button_group")[0].set_value(name).run()
+        next(b for b in at.get("button_group") if b.key == "card_format").set_value(name).run()
         assert Image.open(io.BytesIO(download(at, "Download card (PNG)"))).size == size
 
 
