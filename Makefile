@@ -8,7 +8,7 @@ CHROMIUM ?= /usr/bin/chromium
 AXE_VERSION := 4.11.0
 AXE_JS := $(VENV)/axe-core-$(AXE_VERSION)/axe.min.js
 
-.PHONY: run serve test check bench
+.PHONY: run serve test check bench messages
 
 $(VENV)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,21 @@ bench: $(VENV)/.dev
 check: $(VENV)/.runtime
 	$(PY) -m events check $(or $(EVENTS_CSV),data/events.csv)
 
+# The interface's messages: extract them from the code, then merge them into every language's catalogue
+# (new messages come in untranslated; `python -m i18n check` lists what is left to translate).
+messages: $(VENV)/.dev
+	$(VENV)/bin/pybabel extract -F babel.cfg --add-comments=TRANSLATORS: --no-wrap --sort-by-file \
+		--project="Crackdown Map" -o locales/messages.pot .
+	$(VENV)/bin/pybabel update -i locales/messages.pot -d locales --no-wrap --ignore-obsolete
+	$(PY) -m i18n check || true
+
+# The card's Khmer is read back by OCR in the tests (Debian's tesseract with its Khmer model).
+TESSERACT ?= /usr/bin/tesseract
+$(TESSERACT):
+	@if [ "$$(id -u)" != 0 ]; then echo "Install Debian's tesseract first: sudo apt-get install tesseract-ocr tesseract-ocr-khm"; exit 1; fi
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-khm
+
 # Browser tests use Debian's chromium (Playwright's own browser download needs the internet).
 $(CHROMIUM):
 	@if [ "$$(id -u)" != 0 ]; then echo "Install Debian's chromium first: sudo apt-get install chromium"; exit 1; fi
@@ -53,5 +68,5 @@ $(AXE_JS):
 		&& tar -xzf axe-core-$(AXE_VERSION).tgz --strip-components=1 package/axe.min.js package/LICENSE \
 		&& rm axe-core-$(AXE_VERSION).tgz
 
-test: $(VENV)/.dev $(CHROMIUM) $(AXE_JS) $(CADDY)
+test: $(VENV)/.dev $(CHROMIUM) $(AXE_JS) $(CADDY) $(TESSERACT)
 	CHROMIUM=$(CHROMIUM) AXE_JS=$(AXE_JS) $(PY) -m pytest
