@@ -16,6 +16,7 @@ import streamlit as st
 from jinja2 import Template
 from streamlit_folium import generate_leaflet_string, get_full_id, st_folium
 
+import i18n
 from events.figures import Area
 from geo.areas import AreaKey
 from views.map import base_map, data_layer
@@ -56,7 +57,8 @@ def layer_script(areas: dict[AreaKey, Area], selected: AreaKey | None = None) ->
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def _cached_script(_areas: dict[AreaKey, Area], key: tuple, selected: AreaKey | None) -> str:
+def _cached_script(_areas: dict[AreaKey, Area], key: tuple, selected: AreaKey | None, language: str) -> str:
+    """``language``: the one the layer's labels, tooltips and popups are written in."""
     return layer_script(_areas, selected)
 
 
@@ -76,5 +78,5 @@ def show(areas: dict[AreaKey, Area], key: tuple, selected: AreaKey | None, heigh
     # and takes its height. New objects each run: st_folium alters them while rendering.
     with st.container(height=height + FRAME_MARGIN, border=False, gap=None):
         st_folium(base_map(font_url=page_font_url()), key="map", height=height, use_container_width=True,
-                  feature_group_to_add=RenderedLayer(_cached_script(areas, key, selected)),
+                  feature_group_to_add=RenderedLayer(_cached_script(areas, key, selected, i18n.current())),
                   returned_objects=["last_active_drawing"])

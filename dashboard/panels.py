@@ -11,11 +11,11 @@ from dashboard.markdown import md
 from events.dates import period_label
 from events.figures import Area
 from events.loading import LoadResult
-from events.vocabulary import MEASURES, STATUSES, nationality_display_name
+from events.vocabulary import measure_label, nationality_display_name, status_label
 from geo import boundaries
 from geo.areas import UNSTATED, AreaKey
 from i18n import N_, _, ngettext, number
-from views import charts
+from views import charts, tables
 from views.downloads import csv_text
 
 MAX_UNDATED = 10  # figures named under the timeline as not placed in time
@@ -36,7 +36,7 @@ def headline(filtered: Filtered) -> None:
             value=figure.value.words().capitalize(), period=period_label(*figure.period))))
         claim = _("{title}. Claimed by {who}; {status}. Not independently verified.").format(
             title=figure.title, who="; ".join(figure.claimants) or _("the sources"),
-            status=_(STATUSES[figure.status]) if figure.status else "")
+            status=status_label(figure.status) if figure.status else "")
         st.caption(md(" ".join([claim, _headline_parts(item)] if item.parts else [claim])))
 
 
@@ -120,7 +120,8 @@ def breakdown(area: Area | None) -> None:
     behind = on_demand(_("Table behind the chart"), "breakdown_table_open")
     with behind:
         if behind.open:
-            st.dataframe(table.drop(columns="bar"), hide_index=True, width="stretch")
+            st.dataframe(table.drop(columns=["bar", "remainder"]), hide_index=True, width="stretch",
+                         column_config=_headers(charts.HEADERS))
 
 
 def on_demand(label: str, key: str, expanded: bool = False):
@@ -161,8 +162,9 @@ def _timeline(filtered: Filtered) -> None:
     behind = on_demand(_("Table behind the timeline"), "timeline_table_open")
     with behind:
         if behind.open:
-            st.dataframe(table.drop(columns="size").assign(start=table["start"].dt.date, end=table["end"].dt.date),
-                         hide_index=True, width="stretch")
+            st.dataframe(table.drop(columns="size").assign(start=table["start"].dt.date, end=table["end"].dt.date,
+                                                           lane=table["lane"].map(lambda lane: _(lane))),
+                         hide_index=True, width="stretch", column_config=_headers(charts.HEADERS))
 
 
 def _timeline_window(table: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp] | None:
@@ -196,8 +198,10 @@ def _other_measures(table: pd.DataFrame) -> None:
                  "Where sources disagree, every version is shown."))
     st.dataframe(table.head(SOURCES_LIMIT), hide_index=True, width="stretch",
                  column_order=("figure", "counted", "who", "where", "when", "claim by", "what", "sources"),
-                 column_config={"figure": st.column_config.TextColumn(width="small"),
-                                "counted": st.column_config.TextColumn(width="medium")})
+                 column_config={**_headers(tables.HEADERS),
+                                "figure": st.column_config.TextColumn(_(tables.HEADERS["figure"]), width="small"),
+                                "counted": st.column_config.TextColumn(_(tables.HEADERS["counted"]),
+                                                                       width="medium")})
 
 
 def sources(filtered: Filtered) -> None:
@@ -215,14 +219,16 @@ def _sources(filtered: Filtered, table: pd.DataFrame) -> None:
                      "all.").format(limit=number(SOURCES_LIMIT), n=number(len(table))))
     # What is read first comes first, narrow enough that a phone shows the number and what it counts
     st.dataframe(table.head(SOURCES_LIMIT), hide_index=True, width="stretch", column_order=SOURCE_COLUMNS,
-                 column_config={"reported": st.column_config.TextColumn(width="small"),
-                                "figure": st.column_config.TextColumn(width="medium"),
-                                "link": st.column_config.LinkColumn("link", display_text=SITE_OF_LINK)})
+                 column_config={**_headers(tables.HEADERS),
+                                "reported": st.column_config.TextColumn(_(tables.HEADERS["reported"]), width="small"),
+                                "figure": st.column_config.TextColumn(_(tables.HEADERS["figure"]), width="medium"),
+                                "link": st.column_config.LinkColumn(_(tables.HEADERS["link"]),
+                                                                    display_text=SITE_OF_LINK)})
     st.download_button(_("Download these sources (CSV)"), data=lambda: csv_text(table),
                        file_name="crackdown-map-sources.csv", mime="text/csv", on_click="ignore")
     if len(filtered.disagreements):
         st.markdown(f"**{md(_('Where sources disagree'))}**")
-        st.dataframe(filtered.disagreements, hide_index=True, width="stretch")
+        st.dataframe(filtered.disagreements, hide_index=True, width="stretch", column_config=_headers(tables.HEADERS))
 
 
 def named_only(filtered: Filtered, nationalities: frozenset[str]) -> None:
@@ -283,7 +289,7 @@ def _about(snapshot: Snapshot) -> None:
     for figure in snapshot.context_figures:
         first = figure.reports[0]
         st.caption(md(_("Context: {who} — {measure}: {value} ({period}; source: {publisher}, csv line {line}).").format(
-            who="; ".join(figure.claimants) or _("no one named by the source"), measure=_(MEASURES[figure.measure]),
+            who="; ".join(figure.claimants) or _("no one named by the source"), measure=measure_label(figure.measure),
             value=figure.value.words(), period=period_label(*figure.period), publisher=first.source.publisher,
             line=figure.line)))
     if i18n.current() != i18n.DEFAULT:
@@ -312,5 +318,6 @@ PROBLEM_HEADERS = {"line": N_("line"), "column": N_("column"), "problem": N_("pr
 
 
 def _headers(headers: dict[str, str]) -> dict:
-    """Column labels in the interface's language; the columns' keys stay as they are."""
+    """Column labels in the interface's language; the columns' keys stay as they are (a header the table does
+    not have is ignored)."""
     return {key: st.column_config.Column(_(label)) for key, label in headers.items()}

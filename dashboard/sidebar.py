@@ -10,7 +10,7 @@ import i18n
 from dashboard.url_state import STREAMLIT_OWN, View, language, parse, to_params
 from events.dates import date_label
 from events.filters import Filters
-from events.vocabulary import EVENT_TYPES, STATUSES, nationality_display_name
+from events.vocabulary import EVENT_TYPES, STATUSES, event_type_label, nationality_display_name, status_label
 from geo import gazetteer
 from geo.areas import AreaKey
 from i18n import _
@@ -67,16 +67,17 @@ def draw(data_start: date, data_end: date, nationality_codes: list[str]) -> None
     with st.sidebar:
         st.header(_("Filters"))
         if data_start < data_end:
-            # TRANSLATORS: the slider's date format, in the tokens of the Moment.js library Streamlit uses
-            st.slider(_("Period"), min_value=data_start, max_value=data_end, key="period", format=_("D MMM YYYY"))
+            st.slider(_("Period"), min_value=data_start, max_value=data_end, key="period",
+                      # TRANSLATORS: the slider's date format, in the tokens of the Moment.js library Streamlit uses
+                      format=_("D MMM YYYY"))
         else:  # a slider needs two different ends
             st.caption(_("Period: every figure is dated {day}.").format(day=date_label(data_start.isoformat())))
         st.multiselect(_("Provinces"), list(provinces), key="provinces",
                        format_func=lambda c: AreaKey((c,)).display_name)
         st.multiselect(_("Nationalities counted"), nationality_codes, key="nationalities",
                        format_func=nationality_display_name)
-        st.multiselect(_("Event types"), list(EVENT_TYPES), key="types", format_func=lambda t: _(EVENT_TYPES[t]))
-        st.multiselect(_("People counted as"), list(STATUSES), key="statuses", format_func=lambda s: _(STATUSES[s]))
+        st.multiselect(_("Event types"), list(EVENT_TYPES), key="types", format_func=event_type_label)
+        st.multiselect(_("People counted as"), list(STATUSES), key="statuses", format_func=status_label)
         if st.button(_("Reset filters")):
             for key in ("period", "provinces", "nationalities", "types", "statuses"):
                 st.session_state.pop(key, None)

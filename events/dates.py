@@ -22,9 +22,15 @@ import calendar
 import re
 import time
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 import edtf
+from babel import Locale
+from babel.dates import format_interval, format_skeleton
+from babel.lists import format_list
+
+import i18n
+from i18n import _
 
 OPEN = ".."  # a start that the source does not state
 EARLIEST = date(1, 1, 1)  # lower bound of a date whose year is not stated
@@ -35,8 +41,7 @@ _QUALIFIED = re.compile(r"(?P<date>\d{4}(?:-\d{2}(?:-\d{2})?)?)(?P<mark>[?~%])")
 _YEARLESS = re.compile(r"XXXX-(\d{2})(?:-(\d{2}))?")
 _SUBYEAR = re.compile(r"(\d{4})-(3[3-6]|4[01])")
 _ONE_OF = re.compile(r"\[(\d{4}(?:-\d{2}(?:-\d{2})?)?(?:,\d{4}(?:-\d{2}(?:-\d{2})?)?)+)\]")
-_SUBYEAR_NAMES = {33: "Q1", 34: "Q2", 35: "Q3", 36: "Q4", 40: "H1", 41: "H2"}
-_MARKS = {"?": ("", " (uncertain)"), "~": ("about ", ""), "%": ("about ", " (uncertain)")}
+_QUARTERS = {33: 1, 34: 2, 35: 3, 36: 4}  # EDTF's sub-year codes of quarters; 40 and 41 are the half-years
 
 
 def date_bounds(text: str, today: date | None = None) -> tuple[date, date] | None:
@@ -122,56 +127,122 @@ def latest(texts) -> str:
 
 
 def date_label(text: str) -> str:
-    """"16 Jul 2025", "Jun 2025", "2022", "Q3 2025", "about 16 Jul 2025", "21 Jun (year not stated)"."""
+    """"16 Jul 2025", "Jun 2025", "2022", "Q3 2025", "about 16 Jul 2025", "21 Jun (year not stated)": in the
+    interface's language, months and their order as CLDR gives them."""
     if text == OPEN:
-        return "date not stated"
+        # TRANSLATORS: in place of a date the source does not give
+        return _("date not stated")
     if match := _YEARLESS.fullmatch(text):
-        return f"{_plain_label(f'0000-{match[1]}' + (f'-{match[2]}' if match[2] else ''))[:-5]} (year not stated)"
+        # TRANSLATORS: a date or a period whose year the source does not state: "21 Jun (year not stated)"
+        return _("{date} (year not stated)").format(date=_yearless_label(match))
     if match := _SUBYEAR.fullmatch(text):
-        return f"{_SUBYEAR_NAMES[int(match[2])]} {match[1]}"
+        return _subyear_label(int(match[1]), int(match[2]))
     if match := _QUALIFIED.fullmatch(text):
         return _marked(_plain_label(match["date"]), match["mark"])
     if match := _ONE_OF.fullmatch(text):
-        labels = [_plain_label(d) for d in match[1].split(",")]
-        year = labels[-1][-4:]
-        if all(label.endswith(f" {year}") for label in labels):  # "Jun or Jul 2025"
-            labels = [label.removesuffix(f" {year}") for label in labels[:-1]] + labels[-1:]
-        return " or ".join(labels)
+        return _one_of(match[1].split(","))
     return _plain_label(text)
 
 
-def _plain_label(text: str) -> str:
-    parts = text.split("-")
-    if len(parts) == 1:
+_SKELETONS = {1: "y", 2: "yMMM", 3: "yMMMd"}  # parts of an ISO date -> CLDR skeleton: "2025", "Jul 2025", "16 Jul 2025"
+_YEARLESS_SKELETONS = {1: "MMM", 2: "MMMd"}  # parts after XXXX: "Jun", "21 Jun"
+_ANY_YEAR = 2024  # the year a date without one is formatted in: a leap year, so 29 February is a day
+
+
+# Babel takes tens of microseconds a date; a file has few distinct ones, and tables label every figure.
+@lru_cache(maxsize=1 << 14)
+def _format(skeleton: str, day: date, locale: Locale) -> str:
+    return format_skeleton(skeleton, day, locale=locale)
+
+
+@lru_cache(maxsize=1 << 14)
+def _interval(first: date, last: date, skeleton: str, locale: Locale) -> str:
+    return format_interval(first, last, skeleton, locale=locale)
+
+
+def _iso(text: str) -> tuple[date, int] | None:
+    """The first day an ISO day, month or year names, and how many parts it has; None for another form."""
+    if not ISO_DATE.fullmatch(text) or _SUBYEAR.fullmatch(text):
+        return None
+    year, month, day = (int(g) if g else None for g in ISO_DATE.fullmatch(text).groups())
+    try:
+        return date(year, month or 1, day or 1), 1 + (month is not None) + (day is not None)
+    except ValueError:
+        return None
+
+
+def _plain_label(text: str, with_year: bool = True) -> str:
+    """An ISO day, month or year as CLDR writes it in the interface's language ("16 Jul 2025", "Jul 2025");
+    without its year ("16 Jul", "Jul") when ``with_year`` is false and it has a month."""
+    parsed = _iso(text)
+    if parsed is None:
         return text
-    month = calendar.month_abbr[int(parts[1])]
-    return f"{int(parts[2])} {month} {parts[0]}" if len(parts) == 3 else f"{month} {parts[0]}"
+    day, parts = parsed
+    skeleton = _SKELETONS[parts] if with_year or parts == 1 else _YEARLESS_SKELETONS[parts - 1]
+    return _format(skeleton, day, i18n.locale())
+
+
+def _yearless_date(match: re.Match) -> tuple[date, int]:
+    return date(_ANY_YEAR, int(match[1]), int(match[2] or 1)), 2 if match[2] else 1
+
+
+def _yearless_label(match: re.Match) -> str:
+    day, parts = _yearless_date(match)
+    return _format(_YEARLESS_SKELETONS[parts], day, i18n.locale())
+
+
+def _subyear_label(year: int, code: int) -> str:
+    """"Q3 2025" as CLDR writes a quarter; "H1 2025" for a half-year."""
+    if code in _QUARTERS:
+        return _format("yQQQ", date(year, 3 * _QUARTERS[code] - 2, 1), i18n.locale())
+    year_label = _format("y", date(year, 1, 1), i18n.locale())
+    if code == 40:
+        # TRANSLATORS: the first half of a year, January to June: "H1 2025"
+        return _("H1 {year}").format(year=year_label)
+    # TRANSLATORS: the second half of a year, July to December: "H2 2025"
+    return _("H2 {year}").format(year=year_label)
 
 
 def _marked(label: str, mark: str) -> str:
-    before, after = _MARKS.get(mark, ("", ""))
-    return f"{before}{label}{after}"
+    if mark == "?":
+        # TRANSLATORS: a date the source gives as uncertain: "16 Jul 2025 (uncertain)"
+        return _("{date} (uncertain)").format(date=label)
+    if mark == "~":
+        # TRANSLATORS: a date the source gives as approximate: "about Jul 2025"
+        return _("about {date}").format(date=label)
+    # TRANSLATORS: a date the source gives as approximate and uncertain: "about 16 Jul 2025 (uncertain)"
+    return _("about {date} (uncertain)").format(date=label)
+
+
+def _one_of(texts: list[str]) -> str:
+    """"Jun or Jul 2025" (the year once when they share it), "Dec 2024 or Jan 2025": CLDR's list with "or"."""
+    years = {t[:4] for t in texts}
+    shared = len(years) == 1 and all("-" in t for t in texts)
+    labels = [_plain_label(t, with_year=not shared) for t in texts[:-1]] + [_plain_label(texts[-1])]
+    return format_list(labels, style="or", locale=i18n.locale())
+
+
+def _range(first: str, last: str) -> str:
+    """Two labels as CLDR joins the ends of a range it cannot shorten: "16 Jul 2025 (uncertain) – 20 Jul 2025"."""
+    return i18n.locale().interval_formats[None].format(first, last)
 
 
 def period_label(start: str, end: str = "") -> str:
-    """A period as people write it: "14–16 Jul 2025", "30 Jun – 2 Jul 2025", "to 22 Jul 2025"."""
+    """A period as people write it, as CLDR shortens it in the interface's language: "14 – 16 Jul 2025",
+    "30 Jun – 2 Jul 2025", "to 22 Jul 2025 (start not stated)", "21 Jun – 7 Jul (year not stated)"."""
     if not end or end == start:
         return date_label(start)
     if start == OPEN:
-        return f"to {date_label(end)} (start not stated)"
-    yearless = _YEARLESS.fullmatch(start) and _YEARLESS.fullmatch(end)
-    if yearless:
-        start, end = start.replace(UNKNOWN_YEAR, "0000"), end.replace(UNKNOWN_YEAR, "0000")
-    if not (ISO_DATE.fullmatch(start) and ISO_DATE.fullmatch(end)):
-        return f"{date_label(start)} – {date_label(end)}"
-    label = _plain_period(start, end)
-    return f"{label.removesuffix(' 0000')} (year not stated)" if yearless else label
-
-
-def _plain_period(start: str, end: str) -> str:
-    a, b = start.split("-"), end.split("-")
-    if len(a) == len(b) == 3 and a[0] == b[0]:
-        if a[1] == b[1]:
-            return f"{int(a[2])}–{_plain_label(end)}"
-        return f"{int(a[2])} {calendar.month_abbr[int(a[1])]} – {_plain_label(end)}"
-    return f"{_plain_label(start)} – {_plain_label(end)}"
+        # TRANSLATORS: a period whose start the source does not state (a tally "to date"):
+        # "to 22 Jul 2025 (start not stated)"
+        return _("to {date} (start not stated)").format(date=date_label(end))
+    yearless = _YEARLESS.fullmatch(start), _YEARLESS.fullmatch(end)
+    if all(yearless):
+        (first, first_parts), (last, last_parts) = (_yearless_date(m) for m in yearless)
+        period = (_interval(first, last, _YEARLESS_SKELETONS[first_parts], i18n.locale())
+                  if first_parts == last_parts else _range(*(_yearless_label(m) for m in yearless)))
+        return _("{date} (year not stated)").format(date=period)
+    first, last = _iso(start), _iso(end)
+    if first and last and first[1] == last[1]:  # same precision: CLDR leaves out what the ends share
+        return _interval(first[0], last[0], _SKELETONS[first[1]], i18n.locale())
+    return _range(date_label(start), date_label(end))

@@ -15,14 +15,17 @@ from datetime import date
 from functools import cached_property
 
 import pandas as pd
+from babel.lists import format_list
 
+import i18n
 from events.dates import period_label
 from events.overlap import disjoint
 from events.schema import LIST_SEPARATOR
 from events.tabular import days, plain, tuples
 from events.values import UNKNOWN, IncompatibleBoundsError, Value, remainder, total
-from events.vocabulary import FOREIGN, SEXES, STATUSES, nationality_name
-from geo.areas import NATIONAL, AreaKey
+from events.vocabulary import FOREIGN, STATUSES, nationality_display_name, status_label
+from geo.areas import NATIONAL, AreaKey, town_display_name
+from i18n import _, ngettext
 
 DETAINED = "people_detained"
 
@@ -141,13 +144,19 @@ class Figure:
         return " / ".join(v.label() for v, _ in self.versions()) if self.disputed else self.value.label()
 
 
+def _not_given() -> str:
+    # TRANSLATORS: in place of a status or a place that a source does not give, in the table of disagreements
+    return _("not given")
+
+
+# Each aspect as the interface shows it, in its language.
 _ASPECTS: dict[str, Callable[[Report], str]] = {
     "number": lambda r: r.value.label(),
-    "status": lambda r: STATUSES.get(r.description.status, "") or "not given",
+    "status": lambda r: status_label(r.description.status) if r.description.status in STATUSES else _not_given(),
     "date": lambda r: period_label(r.description.date_start, r.description.date_end),
     "place": lambda r: _place(r.description),
-    "nationality": lambda r: nationality_name(r.description.nationality_code) if r.description.nationality_code
-    else "all nationalities",
+    "nationality": lambda r: nationality_display_name(r.description.nationality_code)
+    if r.description.nationality_code else _("all nationalities"),
 }
 
 # The fields filled from the loaded table's columns of the same name, in the dataclass's order.
@@ -157,8 +166,11 @@ assert [f.name for f in fields(Figure)][-4:] == ["area", "named_codes", "within"
 
 def _place(description: Description) -> str:
     """"Poipet, Banteay Meanchey": the town when one is named, so sources that differ on it disagree."""
-    area = description.area.name if description.area else "not given"
-    return f"{description.town}, {area}" if description.town else area
+    area = description.area.display_name if description.area else _not_given()
+    if not description.town:
+        return area
+    # TRANSLATORS: a town and the province (or provinces) it is in: "Poipet, Banteay Meanchey"
+    return _("{town}, {area}").format(town=town_display_name(description.town, description.area), area=area)
 
 
 def collect(events: pd.DataFrame) -> dict[str, Figure]:
@@ -217,13 +229,22 @@ class BreakdownRow:
     subcount_words: str = ""  # the sub-counts for sentences: "at least 45 women"
 
     def named_words(self) -> str:
-        """"Thailand, Myanmar and 3 other nationalities not named", or ""."""
-        names = [nationality_name(c) for c in self.named_codes]
+        """"Thailand, Myanmar and 3 other nationalities not named", or "": in the interface's language, the
+        list joined as CLDR joins one."""
+        names = [nationality_display_name(c) for c in self.named_codes]
         if self.unnamed is not None:
-            more = "other " if names else ""
-            plural = "nationality" if self.unnamed.count == 1 and self.unnamed.qualifier == "exact" else "nationalities"
-            names.append(f"{self.unnamed.words()} {more}{plural} not named")
-        return ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else "".join(names)
+            count, n = self.unnamed.words(), self.unnamed.best
+            if names:
+                # TRANSLATORS: after the nationalities a source names: "Thailand, Myanmar and 3 other
+                # nationalities not named"; {count} may carry a qualifier: "at least 3"
+                names.append(ngettext("{count} other nationality not named", "{count} other nationalities not named",
+                                      n).format(count=count))
+            else:
+                # TRANSLATORS: how many nationalities a source says are among those counted, without naming
+                # them: "3 nationalities not named"; {count} may carry a qualifier: "at least 3"
+                names.append(ngettext("{count} nationality not named", "{count} nationalities not named",
+                                      n).format(count=count))
+        return format_list(names, locale=i18n.locale()) if names else ""
 
 
 @dataclass
@@ -312,7 +333,7 @@ class Area:
         rows.sort(key=lambda r: -r.value.best)
         if remainders:
             rest = _sum_or_none(remainders)
-            rows.append(BreakdownRow("", rest or UNKNOWN, rest.label() if rest else "not derivable",
+            rows.append(BreakdownRow("", rest or UNKNOWN, rest.label() if rest else _not_derivable(),
                                      _subcounts(rest_of_sex), tuple(dict.fromkeys(named)), _unnamed(unnamed),
                                      _subcounts(rest_of_sex, words=True)))
         return rows
@@ -322,6 +343,12 @@ class Area:
         of_sex = [p for f in group for p in disjoint([p for p in self.parts.get(f.id, []) if p.sex], _size)[0]]
         return BreakdownRow(code, value, group[0].label() if len(group) == 1 else value.label(), _subcounts(of_sex),
                             subcount_words=_subcounts(of_sex, words=True))
+
+
+def _not_derivable() -> str:
+    # TRANSLATORS: in place of the number of people whose nationality is not given, when the figures
+    # cannot tell it (a part has no number, or the parts are approximate)
+    return _("not derivable")
 
 
 def _unnamed(counts: list[int]) -> Value | None:
@@ -342,16 +369,36 @@ def _subcounts(figures: list[Figure], words: bool = False) -> str:
     for figure in figures:
         by_sex.setdefault((figure.sex, figure.nationality_code), []).append(figure)
 
-    def said(figs: list[Figure]) -> str:
+    def said(figs: list[Figure]) -> tuple[str, int]:
+        """The count as shown, and the number its plural agrees with."""
         if len(figs) > 1:
             value = total(f.value for f in figs)
-            return value.words() if words else value.label()
+            return value.words() if words else value.label(), value.best
+        n = figs[0].value.best
         if not words:
-            return figs[0].label()
-        return " / ".join(v.words() for v, _ in figs[0].versions())
+            return figs[0].label(), n
+        return " / ".join(v.words() for v, _ in figs[0].versions()), n
 
-    return "; ".join(f"{said(figs)} {'foreign ' if code == FOREIGN else ''}{SEXES[sex]}"
-                     for (sex, code), figs in by_sex.items())
+    return "; ".join(_of_sex(*said(figs), sex, code == FOREIGN) for (sex, code), figs in by_sex.items())
+
+
+def _of_sex(count: str, n: int, sex: str, foreign: bool) -> str:
+    """"45 women", "≥12 foreign men": a count (with its qualifier, or every version) of one sex."""
+    if sex == "female" and foreign:
+        # TRANSLATORS: {count} is a number, maybe with a qualifier ("at least 45", "≥45") or every version a source
+        # gives ("45 / 50"): "45 foreign women"
+        return ngettext("{count} foreign woman", "{count} foreign women", n).format(count=count)
+    if sex == "female":
+        # TRANSLATORS: {count} is a number, maybe with a qualifier ("at least 45", "≥45") or every version a source
+        # gives ("45 / 50"): "45 women"
+        return ngettext("{count} woman", "{count} women", n).format(count=count)
+    if foreign:
+        # TRANSLATORS: {count} is a number, maybe with a qualifier ("at least 12", "≥12") or every version a source
+        # gives ("12 / 15"): "12 foreign men"
+        return ngettext("{count} foreign man", "{count} foreign men", n).format(count=count)
+    # TRANSLATORS: {count} is a number, maybe with a qualifier ("at least 12", "≥12") or every version a source
+    # gives ("12 / 15"): "12 men"
+    return ngettext("{count} man", "{count} men", n).format(count=count)
 
 
 def _sum_or_none(values: list[Value]) -> Value | None:

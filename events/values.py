@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from events.vocabulary import QUALIFIER_WORDS, QUALIFIERS
+from events.vocabulary import QUALIFIERS
+from i18n import _, number
 
 _SYMBOLS = {**QUALIFIERS, "at_most": "≤"}
-_WORDS = {**QUALIFIER_WORDS, "at_most": "at most"}
 
 
 @dataclass(frozen=True)
@@ -59,15 +59,31 @@ class Value:
         return Value(self.count + other.count, _weakest(self.qualifier, other.qualifier))
 
     def label(self) -> str:
-        """Compact form for maps and charts: ">1,000", "≥270", "312", "~150,000"."""
-        return "not reported" if self.count is None else f"{_SYMBOLS[self.qualifier]}{self.count:,}"
+        """Compact form for maps and charts: ">1,000", "≥270", "312", "~150,000" (the symbols in every language)."""
+        if self.count is None:
+            # TRANSLATORS: in place of a number on the map and in charts: the source gives no number
+            return _("not reported")
+        return f"{_SYMBOLS[self.qualifier]}{number(self.count)}"
 
     def words(self) -> str:
-        """Form for sentences: "more than 1,000"."""
+        """Form for sentences: "more than 1,000", in the interface's language; one message per qualifier, so
+        that none is ever dropped and each language puts the number where it goes."""
         if self.count is None:
-            return "number not reported"
-        prefix = _WORDS[self.qualifier]
-        return f"{prefix} {self.count:,}" if prefix else f"{self.count:,}"
+            return _("number not reported")
+        count = number(self.count)
+        if self.qualifier == "more_than":
+            # TRANSLATORS: a number of people or things, in a sentence: "more than 1,000"
+            return _("more than {count}").format(count=count)
+        if self.qualifier == "at_least":
+            # TRANSLATORS: a number of people or things, in a sentence: "at least 270"
+            return _("at least {count}").format(count=count)
+        if self.qualifier == "about":
+            # TRANSLATORS: an approximate number of people or things, in a sentence: "about 150,000"
+            return _("about {count}").format(count=count)
+        if self.qualifier == "at_most":
+            # TRANSLATORS: a number of people or things, in a sentence: "at most 40" (what a total leaves)
+            return _("at most {count}").format(count=count)
+        return count
 
 
 UNKNOWN = Value(None, "")

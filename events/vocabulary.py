@@ -13,33 +13,75 @@ from babel.lists import format_list
 
 import i18n
 from geo.gazetteer import fold
-from i18n import _
+from i18n import N_, _
 
+# The English labels are marked for translation (``N_``) and shown through ``_``: ``event_type_label`` and the
+# helpers below it. Keys and English values stay as they are: links, files and the check use them.
 EVENT_TYPES = {
-    "raid": "Raid or arrests",
-    "order": "Government order",
-    "statement": "Statement or response",
-    "report": "Report or investigation",
+    "raid": N_("Raid or arrests"),
+    "order": N_("Government order"),
+    "statement": N_("Statement or response"),
+    "report": N_("Report or investigation"),
 }
 QUALIFIERS = {"exact": "", "more_than": ">", "at_least": "≥", "about": "~"}
-QUALIFIER_WORDS = {"exact": "", "more_than": "more than", "at_least": "at least", "about": "about"}
+QUALIFIER_WORDS = {
+    "exact": "",
+    # TRANSLATORS: a qualifier of a number on its own, as in a key: "> more than"
+    "more_than": N_("more than"),
+    # TRANSLATORS: a qualifier of a number on its own, as in a key: "≥ at least"
+    "at_least": N_("at least"),
+    # TRANSLATORS: a qualifier of a number on its own (approximately), as in a key: "~ about"
+    "about": N_("about"),
+}
 STATUSES = {
-    "suspects": "reported as suspects",
-    "victims": "reported as victims",
-    "unspecified": "status not reported",
+    "suspects": N_("reported as suspects"),
+    "victims": N_("reported as victims"),
+    "unspecified": N_("status not reported"),
 }
 MEASURES = {
-    "people_detained": "people detained",
-    "people_rescued": "people rescued",
-    "people_deported": "people deported",
-    "people_handed_over": "people handed over to another country",
-    "people_repatriated": "people repatriated",
-    "people_sent_to_court": "people sent to court",
-    "workforce_estimate": "people working in scam operations (estimate)",
-    "scam_compounds": "scam compounds",
+    "people_detained": N_("people detained"),
+    "people_rescued": N_("people rescued"),
+    "people_deported": N_("people deported"),
+    "people_handed_over": N_("people handed over to another country"),
+    "people_repatriated": N_("people repatriated"),
+    "people_sent_to_court": N_("people sent to court"),
+    "workforce_estimate": N_("people working in scam operations (estimate)"),
+    "scam_compounds": N_("scam compounds"),
 }
 MEASURES_OF_PEOPLE = tuple(m for m in MEASURES if m.startswith("people_"))
-SEXES = {"female": "women", "male": "men"}
+SEXES = {
+    # TRANSLATORS: the women among the people counted, as a heading or a choice: "women"
+    "female": N_("women"),
+    # TRANSLATORS: the men among the people counted, as a heading or a choice: "men"
+    "male": N_("men"),
+}
+
+
+def event_type_label(event_type: str) -> str:
+    """"Raid or arrests" in the interface's language."""
+    return _(EVENT_TYPES[event_type])
+
+
+def qualifier_label(qualifier: str) -> str:
+    """"more than" in the interface's language; "" for an exact number. For a key, never before a number
+    (``Value.words`` has one message per qualifier, so the number can go where the language puts it)."""
+    return _(QUALIFIER_WORDS[qualifier]) if QUALIFIER_WORDS[qualifier] else ""  # _("") would be the header
+
+
+def status_label(status: str) -> str:
+    """"reported as suspects" in the interface's language."""
+    return _(STATUSES[status])
+
+
+def measure_label(measure: str) -> str:
+    """"people detained" in the interface's language."""
+    return _(MEASURES[measure])
+
+
+def sex_label(sex: str) -> str:
+    """"women" in the interface's language, as a heading or a choice (a count of women has its own message)."""
+    return _(SEXES[sex])
+
 
 FOREIGN = "XF"  # a user-assigned ISO 3166 code: "foreigners", everyone but Cambodians
 _FOREIGN_WORDS = ("foreigners", "foreigner", "foreign nationals", "foreign national", "foreign")

@@ -91,5 +91,16 @@ class AreaKey:
         return AreaKey(tuple(c for c in self.codes if c != code))
 
 
+def town_display_name(town: str, area: AreaKey | None = None) -> str:
+    """A town's name (as the gazetteer writes it, in ``Figure.town``) in the interface's language: its Khmer
+    name where the gazetteer has one, else the name as it is; ``area`` picks among towns of the same name."""
+    if i18n.current() != "km" or not town:
+        return town
+    for place in gazetteer.find_localities(town, area.codes if area else ()):
+        if place.name == town and place.name_km:
+            return place.name_km
+    return town
+
+
 NATIONAL = AreaKey()
 UNSTATED = AreaKey(unstated=True)

@@ -14,12 +14,15 @@ import geopandas as gpd
 from shapely.geometry import Point
 
 from geo import gazetteer
+from i18n import N_
 
 PROVINCES_GEOJSON = Path(__file__).with_name("provinces.geojson")
 DRAWN_WITHIN = {"KH-25": "KH-3"}  # province without its own polygon -> polygon that contains it
 CAPITALS = {"KH-25": "Suong"}  # where to mark the figures of a province drawn within another
-ATTRIBUTION = "Boundaries: Natural Earth (public domain). Towns: GeoNames (CC BY 4.0)."
-UNDRAWN_NOTE = (
+# Shown through ``_`` where they are drawn (marked here for the catalogue).
+# TRANSLATORS: the map's credits; Natural Earth, GeoNames and CC BY 4.0 are names, not translated
+ATTRIBUTION = N_("Boundaries: Natural Earth (public domain). Towns: GeoNames (CC BY 4.0).")
+UNDRAWN_NOTE = N_(
     "Tboung Khmum, created in 2013, has no boundary of its own in Natural Earth: it is drawn "
     "inside Kampong Cham, and its figures are marked at its capital, Suong."
 )

@@ -5,8 +5,8 @@ notes, claimants) does not: it is shown as the source wrote it. The language is 
 run's (`use`, `activate`), so the layers above call `_` as they would gettext's.
 """
 
-from i18n.formats import number, territory
+from i18n.formats import number, territory, time_locale
 from i18n.language import DEFAULT, LANGUAGES, N_, _, activate, current, locale, ngettext, pgettext, use
 
 __all__ = ["DEFAULT", "LANGUAGES", "N_", "_", "activate", "current", "locale", "ngettext", "number", "pgettext",
-           "territory", "use"]
+           "territory", "time_locale", "use"]

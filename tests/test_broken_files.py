@@ -124,6 +124,6 @@ def test_app_shows_every_valid_row_and_reports_the_rest(name, write_csv, monkeyp
     assert not at.exception, [e.value for e in at.exception]
     assert any(e.label.startswith("Data problems (") and e.label != "Data problems (none)" for e in at.expander)
     if len(result.events):
-        shown = [c.value for c in at.caption if c.value.startswith("Showing ")]
+        shown = [c.value.replace("\\", "") for c in at.caption if c.value.startswith("Showing ")]  # unescaped
         total = (result.events["figure_id"] == result.events["id"]).sum()
         assert shown and shown[0].endswith(f"of {total} figures under the current filters.")

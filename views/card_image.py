@@ -23,9 +23,11 @@ import fontpkg_noto_sans_thai
 from fontTools.ttLib import TTFont
 from PIL import Image, ImageDraw, ImageFont
 
+from i18n import N_
+
 FORMATS = {"landscape": (1200, 675), "square": (1080, 1080), "portrait": (1080, 1350)}
-FORMAT_NAMES = {"landscape": "Link preview, 1200 × 675", "square": "Square, 1080 × 1080",
-                "portrait": "Portrait, 1080 × 1350"}
+FORMAT_NAMES = {"landscape": N_("Link preview, 1200 × 675"), "square": N_("Square, 1080 × 1080"),
+                "portrait": N_("Portrait, 1080 × 1350")}  # shown through _
 DISPLAY_WIDTH, MIN_TEXT = 600, 14  # every text at least 14 px high when the card is shown 600 px wide
 INK, MUTED, ACCENT, BAR, REMAINDER, RULE = "#111111", "#3d3d3d", "#a63603", "#e6550d", "#969696", "#d9d9d9"
 SVG_FONTS = "Noto Sans, Noto Sans Khmer, Noto Sans Thai, sans-serif"

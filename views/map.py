@@ -20,14 +20,17 @@ from jinja2 import Template
 
 from events.dates import period_label
 from events.figures import Area
-from events.vocabulary import nationality_name
+from events.vocabulary import QUALIFIERS, nationality_display_name, qualifier_label
 from geo import boundaries, gazetteer
 from geo.areas import AreaKey
+from i18n import N_, _, ngettext, number
 from views import escape
 
 CENTER = (12.55, 104.95)
 # static/leaflet, served at <app>/app/static/; relative to the map's frame at <app>/component/<name>/index.html
 ASSETS = "../../app/static/leaflet/"
+KHMER_FONT = "../../app/static/fonts/NotoSansKhmer.woff2"  # the page's Khmer face (static/fonts), same address
+KHMER_RANGE = "U+1780-17FF, U+19E0-19FF, U+200B-200D, U+25CC"
 MAX_POPUP_ROWS = 4  # popups list this many nationalities and sources; the panels list all
 
 
@@ -36,7 +39,7 @@ class Swatch:
     """How a kind of province is drawn. Every border has a contrast of at least 3:1 against white, and the
     styles that are not a number differ by pattern and dashes as well as by colour."""
 
-    label: str
+    label: str  # in English, marked for translation; shown through _
     fill: str  # a colour, or url(#pattern) for one of PATTERNS
     border: str
     dash: str = ""
@@ -46,13 +49,10 @@ BACKGROUND = "#e9edf1"  # outside Cambodia: neither white (no figure) nor a shad
 # Sequential bins (ColorBrewer Oranges) by the number a province total reports (about 1,000 is 1,000).
 BINS = ((500, "#a63603"), (250, "#e6550d"), (100, "#fd8d3c"), (50, "#fdae6b"), (1, "#fdd0a2"), (0, "#fff5eb"))
 BIN_BORDER = "#7f2704"
-NO_FIGURE = Swatch("No figure reported", "#ffffff", "#737373", "2 3")
-NUMBER_UNKNOWN = Swatch("Arrests reported, no number", "url(#crackdown-dots)", "#a63603", "6 3")
-JOINT = Swatch("In a figure reported jointly with others", "url(#crackdown-hatch)", "#6a51a3")
-LEGEND = (
-    *(Swatch(f"{low:,}+" if low else "0", color, BIN_BORDER) for low, color in BINS),
-    NUMBER_UNKNOWN, JOINT, NO_FIGURE,
-)
+NO_FIGURE = Swatch(N_("No figure reported"), "#ffffff", "#737373", "2 3")
+NUMBER_UNKNOWN = Swatch(N_("Arrests reported, no number"), "url(#crackdown-dots)", "#a63603", "6 3")
+JOINT = Swatch(N_("In a figure reported jointly with others"), "url(#crackdown-hatch)", "#6a51a3")
+LEGEND = (*(Swatch("", color, BIN_BORDER) for _low, color in BINS), NUMBER_UNKNOWN, JOINT, NO_FIGURE)
 # The fills that are patterns, as SVG: dots for a number not given, hatching for a joint figure.
 PATTERNS = (
     '<pattern id="crackdown-dots" width="6" height="6" patternUnits="userSpaceOnUse">'
@@ -61,7 +61,17 @@ PATTERNS = (
     'patternTransform="rotate(45)"><rect width="7" height="7" fill="#efedf5"/>'
     '<rect width="2" height="7" fill="#6a51a3"/></pattern>'
 )
-QUALIFIER_KEY = "≥ at least · > more than · ~ about"
+
+
+def qualifier_key() -> str:
+    """"≥ at least · > more than · ~ about": each symbol the map uses, in words."""
+    return " · ".join(f"{QUALIFIERS[q]} {qualifier_label(q)}" for q in ("at_least", "more_than", "about"))
+
+
+def bin_label(low: int) -> str:
+    """"500+": a bin of the scale by its lowest number."""
+    # TRANSLATORS: a step of the map's colour scale: this number of people detained or more ("500+")
+    return _("{n}+").format(n=number(low)) if low else number(0)
 
 
 def fill_for(area: Area) -> Swatch:
@@ -91,10 +101,10 @@ def base_map(tiles: bool = True, font_url: str = "") -> folium.Map:
     fmap.default_css = [("leaflet_css", ASSETS + "leaflet.css")]
     if tiles:
         # the provider itself, not its name: looking a name up among xyzservices' providers costs a rerun 12 ms
-        folium.TileLayer(xyzservices.providers.OpenStreetMap.Mapnik, name="Street map (needs internet)",
+        folium.TileLayer(xyzservices.providers.OpenStreetMap.Mapnik, name=_("Street map (needs internet)"),
                          overlay=True, show=False).add_to(fmap)
         folium.LayerControl(collapsed=True).add_to(fmap)
-    _Attribution(boundaries.ATTRIBUTION).add_to(fmap)
+    _Attribution(_(boundaries.ATTRIBUTION)).add_to(fmap)
     _Behaviour(font_url).add_to(fmap)
     # room below the country for the key, so it covers no province when the frame is tall enough
     fmap.fit_bounds([[10.4, 102.3], [14.7, 107.7]], padding_top_left=(8, 8), padding_bottom_right=(8, 130))
@@ -123,10 +133,15 @@ def data_layer(areas: dict[AreaKey, Area], selected: AreaKey | None = None) -> f
 def _label(area: Area) -> dict:
     """Name and figure on the map; the largest figures win where labels would collide."""
     total = area.total
-    figure = total.label() if total.known else "number not given"
+    figure = total.label() if total.known else _number_not_given()
     latitude, longitude = boundaries.anchors()[area.key.codes[0]]
     return {"lat": latitude, "lng": longitude, "rank": -total.best,
-            "html": f"<b>{escape.text(area.key.name)}</b><br>{escape.text(figure)}"}
+            "html": f"<b>{escape.text(area.key.display_name)}</b><br>{escape.text(figure)}"}
+
+
+def _number_not_given() -> str:
+    # TRANSLATORS: under a province's name on the map: arrests were reported there without a number
+    return _("number not given")
 
 
 def _province_layer(areas: dict[AreaKey, Area], joint: list[Area], selected: AreaKey | None) -> folium.GeoJson:
@@ -162,23 +177,28 @@ def _province_layer(areas: dict[AreaKey, Area], joint: list[Area], selected: Are
 
 def _province_properties(code, area: Area | None, joint: Area | None,
                          popups: dict[AreaKey, str]) -> tuple[dict, Swatch]:
-    province = gazetteer.provinces()[code]
-    name = province.name
+    key = AreaKey((code,))
+    name = key.display_name
     drawn_inside = [c for c, parent in boundaries.DRAWN_WITHIN.items() if parent == code]
     if drawn_inside:
-        name += " (boundary includes " + ", ".join(gazetteer.provinces()[c].name for c in drawn_inside) + ")"
+        # TRANSLATORS: after a province's name on the map, when its boundary is drawn with another's inside it
+        name = _("{province} (boundary includes {others})").format(
+            province=name, others=AreaKey(tuple(drawn_inside)).display_name)
     if area is not None:
         swatch, label = fill_for(area), _where(area) + _area_label(area)
         if joint is not None:
-            label += f"; also in a figure reported jointly with {joint.key.without(code).name}"
+            # TRANSLATORS: a province's own figure, then the joint figure it is also part of
+            label = _("{label}; also in a figure reported jointly with {others}").format(
+                label=label, others=joint.key.without(code).display_name)
         popup = popups.setdefault(area.key, area_popup(area))
     elif joint is not None:
         swatch = JOINT
-        label = f"Reported jointly with {joint.key.without(code).name}: {_area_label(joint)}"
+        label = _("Reported jointly with {others}: {label}").format(others=joint.key.without(code).display_name,
+                                                                     label=_area_label(joint))
         popup = popups.get(joint.key) or popups.setdefault(joint.key, area_popup(joint))
     else:
-        swatch, label, popup = NO_FIGURE, "No figure reported in this selection", ""
-    properties = {"code": code, "name": escape.text(name), "name_km": escape.text(province.name_km),
+        swatch, label, popup = NO_FIGURE, _("No figure reported in this selection"), ""
+    properties = {"code": code, "name": escape.text(name), "name_km": escape.text(key.other_name),
                   "label": escape.text(label), "popup": popup or escape.text(label)}
     return properties, swatch
 
@@ -189,16 +209,22 @@ def _style(swatch: Swatch) -> dict:
 
 
 def _where(area: Area) -> str:
-    return f"{', '.join(area.towns)}: " if area.towns else ""
+    # TRANSLATORS: the towns a province's figures name, before the figure: "Poipet: 312 detained, ..."
+    return _("{towns}: ").format(towns=", ".join(area.towns)) if area.towns else ""
 
 
 def _area_label(area: Area) -> str:
     """"312 detained, 14–16 Jul 2025", with how the total was obtained when it is a sum."""
-    total = area.total
-    text = f"{total.label()} detained" if total.known else "arrests reported, number not given"
-    if not area.total_is_reported and total.known:
-        text += " (sum of partial figures; no total reported)"
-    return f"{text}, {period_label(*area.period)}"
+    total, period = area.total, period_label(*area.period)
+    if not total.known:
+        # TRANSLATORS: a province on the map: arrests were reported without a number, over a period
+        return _("arrests reported, number not given, {period}").format(period=period)
+    if not area.total_is_reported:
+        # TRANSLATORS: {total} is a number with its qualifier ("≥312"); the sum of the province's figures
+        return _("{total} detained (sum of partial figures; no total reported), {period}").format(
+            total=total.label(), period=period)
+    # TRANSLATORS: {total} is a number with its qualifier ("≥312"), {period} a period ("14 – 16 Jul 2025")
+    return _("{total} detained, {period}").format(total=total.label(), period=period)
 
 
 def _radius(area: Area, largest: int) -> float:
@@ -218,7 +244,7 @@ def _marker_location(area: Area) -> tuple[float, float]:
 
 def _undrawn_marker(area: Area, largest: int) -> folium.CircleMarker:
     """A province without its own polygon: a bubble sized by count stands for it, with its tooltip and popup."""
-    label = f"{area.key.name}: {_where(area)}{_area_label(area)}"
+    label = f"{area.key.display_name}: {_where(area)}{_area_label(area)}"
     return folium.CircleMarker(
         location=_marker_location(area), radius=_radius(area, largest),
         color=BIN_BORDER, weight=1.5, fill=True, fill_color=fill_for(area).fill, fill_opacity=0.9,
@@ -236,7 +262,9 @@ def _passive(marker: folium.CircleMarker) -> folium.CircleMarker:
 def _joint_markers(area: Area, largest: int) -> list:
     """Rings on each province concerned, linked by a line that carries the joint figure."""
     points = [boundaries.anchors()[c] for c in area.key.codes]
-    tooltip = f"{area.key.name}, reported together: {_area_label(area)}"
+    # TRANSLATORS: the line joining the provinces of a joint figure on the map
+    tooltip = _("{provinces}, reported together: {label}").format(provinces=area.key.display_name,
+                                                                   label=_area_label(area))
     elements = [folium.PolyLine(points, color=JOINT.border, weight=3, dash_array="6 6",
                                 tooltip=folium.Tooltip(escape.text(tooltip)))]
     elements += [_passive(folium.CircleMarker(location=point, radius=_radius(area, largest), color=JOINT.border,
@@ -249,29 +277,40 @@ def _joint_markers(area: Area, largest: int) -> list:
 def area_popup(area: Area) -> str:
     """HTML for a popup: the breakdown and the sources behind it, every data text escaped."""
     e = escape.text
-    parts = [f"<b>{e(area.key.name)}</b> {e(area.key.name_km)}<br>", f"{e(_area_label(area))}<br>"]
+    parts = [f"<b>{e(area.key.display_name)}</b> {e(area.key.other_name)}<br>", f"{e(_area_label(area))}<br>"]
     if area.key.scope == "joint":
-        parts.append("<i>Reported for these provinces together; not split between them.</i><br>")
+        parts.append(f"<i>{e(_('Reported for these provinces together; not split between them.'))}</i><br>")
     rows = []
     breakdown = area.breakdown
     for item in breakdown[:MAX_POPUP_ROWS]:
-        who = e(nationality_name(item.nationality_code)) if item.nationality_code else "Nationality not given"
-        extra = f" (of whom {e(item.subcounts)})" if item.subcounts else ""
-        rows.append(f"<tr><td>{who}</td><td>{e(item.label)}{extra}</td></tr>")
+        who = nationality_display_name(item.nationality_code) if item.nationality_code else _nationality_not_given()
+        # TRANSLATORS: after a count in the map's popup: "(of whom 45 women)"
+        extra = " " + _("(of whom {subcounts})").format(subcounts=item.subcounts) if item.subcounts else ""
+        rows.append(f"<tr><td>{e(who)}</td><td>{e(item.label + extra)}</td></tr>")
         if named := item.named_words():
-            rows.append(f"<tr><td colspan=2><i>Named without counts: {e(named)}</i></td></tr>")
+            named = _("Named without counts: {names}").format(names=named)
+            rows.append(f"<tr><td colspan=2><i>{e(named)}</i></td></tr>")
     if len(breakdown) > MAX_POPUP_ROWS:
-        rows.append(f"<tr><td colspan=2>{len(breakdown) - MAX_POPUP_ROWS} more in the breakdown panel</td></tr>")
+        more = len(breakdown) - MAX_POPUP_ROWS
+        rows.append(f"<tr><td colspan=2>{e(_('{n} more in the breakdown panel').format(n=number(more)))}</td></tr>")
     parts.append("<table>" + "".join(rows) + "</table>")
     if area.beside:
-        parts.append(f"<i>{len(area.beside)} more figure(s) here may count the same people; not added.</i><br>")
+        beside = ngettext("{n} more figure here may count the same people; not added.",
+                          "{n} more figures here may count the same people; not added.",
+                          len(area.beside)).format(n=number(len(area.beside)))
+        parts.append(f"<i>{e(beside)}</i><br>")
     # Short entries (publisher and date, linked); the sources panel has the full citation.
     cited = [r.source for r in area.sources[:MAX_POPUP_ROWS]]
     items = [f"<li>{escape.link(s.url, s.publisher)}{', ' + e(s.date) if s.date else ''}</li>" for s in cited]
     extra = len(area.sources) - MAX_POPUP_ROWS
-    more = f"<br>{extra} more in the sources panel" if extra > 0 else ""
-    parts.append("<b>Sources</b><ol>" + "".join(items) + "</ol>" + more)
+    more = f"<br>{e(_('{n} more in the sources panel').format(n=number(extra)))}" if extra > 0 else ""
+    parts.append(f"<b>{e(_('Sources'))}</b><ol>" + "".join(items) + "</ol>" + more)
     return "".join(parts)
+
+
+def _nationality_not_given() -> str:
+    # TRANSLATORS: a row of a breakdown: the people whose nationality the sources do not give
+    return _("Nationality not given")
 
 
 class _AsRendered(Element):
@@ -377,10 +416,12 @@ def legend_html() -> str:
                 f'height="12" fill="{s.fill}" stroke="{s.border}" stroke-width="1.5" stroke-dasharray="{s.dash}"/>'
                 f"</svg>")
 
-    scale = "".join(f"<span>{swatch(s, 30)}{escape.text(s.label)}</span>" for s in reversed(LEGEND[:len(BINS)]))
-    others = "".join(f"<li>{swatch(s, 18)}{escape.text(s.label)}</li>" for s in LEGEND[len(BINS):])
-    return (f'<details open><summary>People detained, as reported</summary><div class="scale">{scale}</div>'
-            f"<ul>{others}</ul><p>{escape.text(QUALIFIER_KEY)}</p></details>")
+    bins = zip(LEGEND[:len(BINS)], (low for low, _color in BINS), strict=True)
+    scale = "".join(f"<span>{swatch(s, 30)}{escape.text(bin_label(low))}</span>" for s, low in reversed(list(bins)))
+    others = "".join(f"<li>{swatch(s, 18)}{escape.text(_(s.label))}</li>" for s in LEGEND[len(BINS):])
+    title = escape.text(_("People detained, as reported"))
+    return (f'<details open><summary>{title}</summary><div class="scale">{scale}</div>'
+            f"<ul>{others}</ul><p>{escape.text(qualifier_key())}</p></details>")
 
 
 class _Behaviour(_OwnElement):
@@ -394,8 +435,10 @@ class _Behaviour(_OwnElement):
                 @font-face { font-family: "Source Sans"; src: url({{ this.font_url|tojson }}) format("woff2");
                              font-weight: 200 900; font-display: swap; }
                 {% endif %}
+                @font-face { font-family: "Noto Sans Khmer"; src: url({{ this.khmer_font|tojson }}) format("woff2");
+                             font-weight: 400 700; font-display: swap; unicode-range: {{ this.khmer_range }}; }
                 .leaflet-container { background: {{ this.background }};
-                                     font: 14px/1.35 "Source Sans", "Source Sans Pro", sans-serif; }
+                                     font: 14px/1.35 "Source Sans", "Source Sans Pro", "Noto Sans Khmer", sans-serif; }
                 .leaflet-tooltip { white-space: normal; width: max-content; max-width: 260px; font-size: 14px; }
                 .map-label span { position: absolute; transform: translate(-50%, -50%); white-space: nowrap;
                                   text-align: center; font-size: 13px; line-height: 1.15; color: #1a1a1a;
@@ -483,6 +526,7 @@ class _Behaviour(_OwnElement):
         super().__init__()
         self._name = "Behaviour"
         self.font_url = font_url
+        self.khmer_font, self.khmer_range = KHMER_FONT, KHMER_RANGE
         self.background = BACKGROUND
         self.patterns = PATTERNS
         self.legend = legend_html()

@@ -14,7 +14,40 @@ import pandas as pd
 from events.dates import period_label, year_known
 from events.figures import DETAINED, Figure
 from events.urls import is_web_url
-from events.vocabulary import MEASURES, MEASURES_OF_PEOPLE, nationality_name
+from events.vocabulary import MEASURES_OF_PEOPLE, measure_label, nationality_display_name
+from i18n import N_, _
+
+# Column headers as the interface shows them (the keys stay as they are: the downloads and tests use them).
+HEADERS = {
+    # TRANSLATORS: a table's column: the figure's description, as its source titles it
+    "figure": N_("figure"),
+    # TRANSLATORS: a table's column: the number one source reports, with its qualifier
+    "reported": N_("reported"),
+    "claim by": N_("claim by"),
+    "note": N_("note"),
+    "publisher": N_("publisher"),
+    "title": N_("title"),
+    "published": N_("published"),
+    "link": N_("link"),
+    # TRANSLATORS: a table's column: the line of data/events.csv a row comes from
+    "csv line": N_("csv line"),
+    # TRANSLATORS: a table's column: what is counted (people deported, rescued...)
+    "counted": N_("counted"),
+    # TRANSLATORS: a table's column: the nationality of the people counted
+    "who": N_("who"),
+    "where": N_("where"),
+    "when": N_("when"),
+    # TRANSLATORS: a table's column: the figure's title as its source gives it
+    "what": N_("what"),
+    "sources": N_("sources"),
+    # TRANSLATORS: a table's column: what the sources disagree on (the number, the date, the place...)
+    "differs on": N_("differs on"),
+    "versions": N_("versions"),
+    # TRANSLATORS: a table's column: the version the dashboard's sums use
+    "used": N_("used"),
+}
+ASPECTS = {"number": N_("number"), "status": N_("status"), "date": N_("date"), "place": N_("place"),
+           "nationality": N_("nationality")}  # what sources may disagree on, as a table names it
 
 
 def newest_first(figures: Iterable[Figure]) -> list[Figure]:
@@ -61,10 +94,11 @@ def other_measures_table(figures: Iterable[Figure]) -> pd.DataFrame:
     """Rescues, deportations, handovers, repatriations and court cases: counted apart from arrests."""
     shown = [f for f in figures if f.measure in MEASURES_OF_PEOPLE and f.measure != DETAINED]
     return pd.DataFrame({
-        "counted": [MEASURES[f.measure] for f in shown],
+        "counted": [measure_label(f.measure) for f in shown],
         "figure": [f.label() for f in shown],
-        "who": [nationality_name(f.nationality_code) if f.nationality_code else "all nationalities" for f in shown],
-        "where": [f.area.name if f.area else "" for f in shown],
+        "who": [nationality_display_name(f.nationality_code) if f.nationality_code else _("all nationalities")
+                for f in shown],
+        "where": [f.area.display_name if f.area else "" for f in shown],
         "when": [period_label(*f.period) for f in shown],
         "claim by": ["; ".join(f.claimants) for f in shown],
         "what": [f.title for f in shown],
@@ -78,9 +112,11 @@ def disagreements_table(figures: Iterable[Figure]) -> pd.DataFrame:
     for figure in figures:
         for aspect, versions in figure.disagreements().items():
             rows.append({
-                "figure": figure.title, "differs on": aspect,
+                "figure": figure.title, "differs on": _(ASPECTS[aspect]),
                 "versions": " · ".join(f"{text} ({', '.join(dict.fromkeys(r.source.publisher for r in reports))})"
                                        for text, reports in versions),
-                "used": figure.value.label() if aspect == "number" else f"{versions[0][0]} (first report)",
+                # TRANSLATORS: the version a table uses where sources disagree: the first report's
+                "used": figure.value.label() if aspect == "number" else _("{version} (first report)").format(
+                    version=versions[0][0]),
             })
     return pd.DataFrame(rows, columns=["figure", "differs on", "versions", "used"])

@@ -115,7 +115,7 @@ def test_kratie_card_by_link_and_its_downloads(app):
     at = app(province="Kratie", view="card")
     [image] = at.get("image")
     alt = image.proto.imgs[0].alt
-    assert "Kratie (ក្រចេះ): 312 people detained, 14–16 Jul 2025." in alt  # the image's text alternative
+    assert "Kratie (ក្រចេះ): 312 people detained, 14\u2009–\u200916 Jul 2025." in alt  # the image's text alternative
     png = Image.open(io.BytesIO(download(at, "Download card (PNG)")))
     assert png.format == "PNG" and png.size == (1200, 675)
     svg = download(at, "Download card (SVG)").decode()

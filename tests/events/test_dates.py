@@ -8,6 +8,7 @@ import pytest
 from events.dates import EARLIEST, date_bounds, date_label, form_hint, latest, period_label, year_known
 
 TODAY = date(2026, 12, 2)
+TO = "\u2009–\u2009"  # CLDR's English (en_GB) range: an en dash between thin spaces, "14 – 16 Jul 2025"
 
 
 @pytest.mark.parametrize(("text", "bounds", "label"), [
@@ -21,8 +22,12 @@ TODAY = date(2026, 12, 2)
     ("2025-40", (date(2025, 1, 1), date(2025, 6, 30)), "H1 2025"),
     ("[2025-06,2025-07]", (date(2025, 6, 1), date(2025, 7, 31)), "Jun or Jul 2025"),
     ("[2024-12,2025-01]", (date(2024, 12, 1), date(2025, 1, 31)), "Dec 2024 or Jan 2025"),
+    ("[2025-06-01,2025-06-03,2025-06-05]", (date(2025, 6, 1), date(2025, 6, 5)), "1 Jun, 3 Jun or 5 Jun 2025"),
+    ("2025-41", (date(2025, 7, 1), date(2025, 12, 31)), "H2 2025"),
+    ("2025-09-03", (date(2025, 9, 3), date(2025, 9, 3)), "3 Sept 2025"),  # CLDR's British abbreviation
     ("XXXX-06-21", (EARLIEST, TODAY), "21 Jun (year not stated)"),
     ("XXXX-02-29", (EARLIEST, TODAY), "29 Feb (year not stated)"),
+    ("XXXX-06", (EARLIEST, TODAY), "Jun (year not stated)"),
     ("..", (EARLIEST, TODAY), "date not stated"),
 ])
 def test_accepted_forms_have_bounds_and_labels(text, bounds, label):
@@ -41,12 +46,18 @@ def test_refused_forms_say_what_to_write(text, hint):
 
 
 @pytest.mark.parametrize(("start", "end", "label"), [
-    ("2025-07-14", "2025-07-16", "14–16 Jul 2025"),
-    ("2025-06-30", "2025-07-02", "30 Jun – 2 Jul 2025"),
-    ("2024-12", "2025-01", "Dec 2024 – Jan 2025"),
+    ("2025-07-14", "2025-07-16", f"14{TO}16 Jul 2025"),
+    ("2025-06-30", "2025-07-02", f"30 Jun{TO}2 Jul 2025"),
+    ("2024-12", "2025-01", f"Dec 2024{TO}Jan 2025"),
+    ("2025-06", "2025-07", f"Jun{TO}Jul 2025"),
+    ("2022", "2025", f"2022{TO}2025"),
     ("..", "2025-07-22", "to 22 Jul 2025 (start not stated)"),
-    ("XXXX-06-21", "XXXX-07-07", "21 Jun – 7 Jul (year not stated)"),
-    ("2025-07-14?", "2025-07-16", "14 Jul 2025 (uncertain) – 16 Jul 2025"),
+    ("XXXX-06-21", "XXXX-07-07", f"21 Jun{TO}7 Jul (year not stated)"),
+    ("XXXX-12-20", "XXXX-01-05", f"20 Dec{TO}5 Jan (year not stated)"),
+    ("XXXX-06", "XXXX-07-07", f"Jun{TO}7 Jul (year not stated)"),
+    ("2025-07-14?", "2025-07-16", f"14 Jul 2025 (uncertain){TO}16 Jul 2025"),
+    ("2025-06", "2025-07-16", f"Jun 2025{TO}16 Jul 2025"),
+    ("2025-35", "2025-36", f"Q3 2025{TO}Q4 2025"),
     ("2025-07-16", "", "16 Jul 2025"),
 ])
 def test_periods_read_as_people_write_them(start, end, label):

@@ -54,7 +54,7 @@ def test_every_card_is_legible_and_keeps_what_it_must(cards, format_name):
                     (content.place, format_name)
         said = " ".join(op.text for op in lines)
         joined = "".join(op.text for op in lines)
-        for kept in (content.place, content.place_km, content.figure, content.period, "Not independently verified"):
+        for kept in (content.place, content.place_other, content.figure, content.period, "Not independently verified"):
             assert kept in said, (content.place, kept)
         assert LINK.removeprefix("https://") in joined.replace(" ", "")  # the link back, whole (it may wrap)
         names = {publisher_name(s.publisher) for s in content.sources}
@@ -106,7 +106,7 @@ def test_khmer_names_are_drawn_shaped(cards):
     differs = 0
     for content in cards:
         ops, _ = layout(content, "landscape")
-        name = next(op for op in texts(ops) if op.text and op.text in content.place_km)  # its first line
+        name = next(op for op in texts(ops) if op.text and op.text in content.place_other)  # its first line
         drawn = Image.open(io.BytesIO(card_png(content, "landscape")))
         area = (round(name.x), round(name.y), round(name.x + width_of(name.text, name.size) + 4),
                 round(name.y + line_height(name.size)))

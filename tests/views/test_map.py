@@ -20,6 +20,7 @@ from views.map import (
     PATTERNS,
     _Attribution,
     base_map,
+    bin_label,
     build_map,
     legend_html,
 )
@@ -152,7 +153,7 @@ def test_contrast_helper_matches_wcag_examples():
     assert contrast("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)
 
 
-@pytest.mark.parametrize("swatch", LEGEND, ids=lambda s: s.label)
+@pytest.mark.parametrize("swatch", LEGEND, ids=lambda s: s.label or s.fill)
 def test_every_swatch_is_outlined_at_3_to_1_on_the_key_and_on_the_map(swatch):
     assert contrast(swatch.border, "#ffffff") >= 3  # the key's background
     assert contrast(swatch.border, BACKGROUND) >= 3  # the map's, outside Cambodia
@@ -171,8 +172,11 @@ def test_styles_that_are_not_a_number_differ_without_colour():
 
 def test_the_key_is_drawn_in_the_map_with_the_maps_own_styles(seed_areas):
     script, key = decoded(map_script(seed_areas)), legend_html()
-    assert all(escape.text(s.label) in key and f'fill="{s.fill}"' in key for s in LEGEND)
-    assert "≥ at least" in key
+    assert all(f'fill="{s.fill}"' in key for s in LEGEND)
+    assert all(escape.text(s.label) in key for s in LEGEND[len(BINS):])
+    assert [bin_label(low) for low, _ in BINS] == ["500+", "250+", "100+", "50+", "1+", "0"]
+    assert all(bin_label(low) in key for low, _ in BINS)
+    assert escape.text("≥ at least · > more than · ~ about") in key
     fmap = build_map(seed_areas)
     assert PATTERNS in fmap.get_root().render()  # the patterns the key and the provinces use are defined
     assert "map-key" in script
