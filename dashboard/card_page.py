@@ -7,6 +7,7 @@ from functools import lru_cache
 
 import streamlit as st
 
+import i18n
 from dashboard.data import Snapshot
 from dashboard.markdown import md
 from events.figures import Area
@@ -51,7 +52,7 @@ def show(area: Area | None, key: AreaKey, snapshot: Snapshot, link: str, asked: 
     content = card_content(area, snapshot.as_of, link, joint_with)
     # TRANSLATORS: the card's format: link preview, square or portrait
     chosen = st.segmented_control(_("Format"), list(FORMAT_NAMES), default="landscape", key="card_format",
-                                  format_func=lambda name: _(FORMAT_NAMES[name])) or "landscape"
+                                  format_func=i18n.bound(lambda name: _(FORMAT_NAMES[name]))) or "landscape"
     st.image(_png(content, chosen), alt=content.alt_text, width="stretch", output_format="PNG")
     left, middle, right = st.columns(3)
     left.download_button(_("Download card (PNG)"), data=lambda: _png(content, chosen), mime="image/png",

@@ -170,7 +170,7 @@ def _timeline(filtered: Filtered) -> None:
 def _timeline_window(table: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp] | None:
     """The stretch of time the viewer chose: all of it, the latest year, or one week (any week, in one step)."""
     choice = st.segmented_control(_("Show"), TIMELINE_WINDOWS, default=TIMELINE_WINDOWS[0], key="timeline_window",
-                                  format_func=_)
+                                  format_func=i18n.bound(_))
     after = table["end"].max().normalize() + pd.Timedelta(days=1)
     if choice == TIMELINE_WINDOWS[1]:
         return after - pd.Timedelta(days=365), after

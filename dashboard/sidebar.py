@@ -73,11 +73,11 @@ def draw(data_start: date, data_end: date, nationality_codes: list[str]) -> None
         else:  # a slider needs two different ends
             st.caption(_("Period: every figure is dated {day}.").format(day=date_label(data_start.isoformat())))
         st.multiselect(_("Provinces"), list(provinces), key="provinces",
-                       format_func=lambda c: AreaKey((c,)).display_name)
+                       format_func=i18n.bound(lambda c: AreaKey((c,)).display_name))
         st.multiselect(_("Nationalities counted"), nationality_codes, key="nationalities",
-                       format_func=nationality_display_name)
-        st.multiselect(_("Event types"), list(EVENT_TYPES), key="types", format_func=event_type_label)
-        st.multiselect(_("People counted as"), list(STATUSES), key="statuses", format_func=status_label)
+                       format_func=i18n.bound(nationality_display_name))
+        st.multiselect(_("Event types"), list(EVENT_TYPES), key="types", format_func=i18n.bound(event_type_label))
+        st.multiselect(_("People counted as"), list(STATUSES), key="statuses", format_func=i18n.bound(status_label))
         if st.button(_("Reset filters")):
             for key in ("period", "provinces", "nationalities", "types", "statuses"):
                 st.session_state.pop(key, None)

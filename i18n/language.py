@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import gettext
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 from babel import Locale
 from babel.messages.mofile import write_mo
@@ -27,6 +28,7 @@ CATALOGUES = Path(__file__).resolve().parent.parent / "locales"
 DOMAIN = "messages"
 _CLDR = {"en": "en_GB", "km": "km"}  # whose CLDR formats each language takes: "14–16 Jul 2025", not "Jul 14–16"
 
+T = TypeVar("T")
 _current: ContextVar[str] = ContextVar("language", default=DEFAULT)
 
 
@@ -47,6 +49,17 @@ def use(code: str) -> Iterator[None]:
 
 def current() -> str:
     return _current.get()
+
+
+def bound(function: Callable[[T], str]) -> Callable[[T], str]:
+    """``function`` in the language current now, wherever and whenever it is called later (a widget's
+    ``format_func``, called again when the widget's value comes back)."""
+    code = current()
+
+    def in_language(value: T) -> str:
+        with use(code):
+            return function(value)
+    return in_language
 
 
 @cache
@@ -84,11 +97,6 @@ def _(message: str) -> str:
 def ngettext(singular: str, plural: str, n: int) -> str:
     """The message whose plural form fits ``n`` in the current language (Khmer has one form)."""
     return translations(current()).ngettext(singular, plural, n)
-
-
-def pgettext(context: str, message: str) -> str:
-    """A message whose English is ambiguous ("About" the section, "about" the qualifier), told apart by context."""
-    return translations(current()).pgettext(context, message)
 
 
 def N_(message: str) -> str:  # noqa: N802 (gettext's name for a marker)

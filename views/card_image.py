@@ -71,11 +71,12 @@ def font(script: str, size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
 
 
 def runs(text: str) -> list[tuple[str, str]]:
-    """``text`` as (script, text) runs; spaces and punctuation stay with the run they follow."""
+    """``text`` as (script, text) runs; spaces and common punctuation stay with the run they follow, a script's
+    own punctuation (the Khmer full stop after a Latin name) goes in its script's font."""
     found: list[tuple[str, str]] = []
     for char in text:
         script = script_of(char)
-        neutral = not unicodedata.category(char).startswith(("L", "M", "N"))
+        neutral = script == "latin" and not unicodedata.category(char).startswith(("L", "M", "N"))
         if found and (found[-1][0] == script or neutral):
             found[-1] = (found[-1][0], found[-1][1] + char)
         else:

@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import io
+import re
 from xml.etree import ElementTree
 
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
+import i18n
 from events import figures
 from events.loading import load_events
+from geo.areas import AreaKey
 from tests.conftest import RECORD_CSV, parse, row
 from views import card_image
 from views.card import card_content, card_png, card_svg, file_name, layout, publisher_name
 from views.card_image import FORMATS, Text, font, line_height, width_of
 
+KHMER = re.compile("[\u1780-\u17ff]")
 LINK = "https://crackdown-map.example/?nationality=Indonesia&province=Kratie&view=card"
 
 
@@ -133,6 +137,14 @@ def test_file_names_carry_the_place_and_the_period(cards):
     assert file_name(kratie, "square", "png") == "crackdown-map_kratie_14-16-jul-2025_square.png"
 
 
+def test_a_scripts_own_punctuation_is_set_in_its_font():
+    """The Khmer full stop after a Latin name is drawn by the Khmer font (the Latin one has no glyph for it)."""
+    assert card_image.runs("Kangnam Times។ ក្រចេះ, Kratie") == [
+        ("latin", "Kangnam Times"), ("khmer", "។ ក្រចេះ, "), ("latin", "Kratie")]
+    for script, part in card_image.runs("ប្រភព: VOD; Khmer Times។"):
+        assert all(ord(c) in card_image._coverage(script) or c.isspace() for c in part), (script, part)
+
+
 def test_fonts_cover_the_cards_scripts():
     assert card_image.drawable("Kratie ក្រចេះ Việt Nam ประเทศไทย “at least” · –")
     assert not card_image.drawable("柬埔寨")  # Chinese titles are left to the page behind the link
@@ -149,3 +161,47 @@ def test_hostile_text_stays_text_in_the_svg():
     assert {e.tag.split("}")[1] for e in elements} == {"svg", "rect", "text"}
     assert not [name for e in elements for name in e.attrib if name.startswith("on")]
     assert text in svg.get("aria-label")  # shown as written, as text
+
+
+@pytest.fixture(scope="module")
+def khmer_kratie():
+    areas = figures.areas(figures.collect(load_events(RECORD_CSV).events))
+    with i18n.use("km"):
+        return card_content(areas[AreaKey(("KH-10",))], "2026-03-14", LINK + "&lang=km")
+
+
+def _as_harfbuzz_draws_it(ops: list, size: tuple[int, int], khmer_engine) -> Image.Image:
+    """The card's text drawn run by run with fonts loaded here, Khmer runs laid out by ``khmer_engine``."""
+    canvas = Image.new("RGB", size, "white")
+    for op in texts(ops):
+        x = op.x
+        for script, part in card_image.runs(op.text):
+            engine = khmer_engine if script == "khmer" else ImageFont.Layout.RAQM
+            loaded = ImageFont.truetype(str(card_image.FONT_FILES[script]), op.size, layout_engine=engine)
+            loaded.set_variation_by_name("Bold" if op.bold else "Regular")
+            ImageDraw.Draw(canvas).text((x, op.y + op.size), part, font=loaded, fill=op.color, anchor="ls")
+            x += width_of(part, op.size, op.bold)
+    return canvas
+
+
+@pytest.mark.parametrize("format_name", FORMATS)
+def test_the_khmer_card_is_in_khmer_and_every_khmer_line_is_shaped(khmer_kratie, format_name):
+    """Its words are Khmer (not only the place), and each line with Khmer in it, cut out of the PNG, is what
+    HarfBuzz draws and measurably not the unshaped text."""
+    ops, _ = layout(khmer_kratie, format_name)
+    lines = [op for op in texts(ops) if KHMER.search(op.text)]
+    assert len(KHMER.findall(" ".join(op.text for op in lines))) > 150  # the card's words, not just a name
+    assert khmer_kratie.place == "ក្រចេះ" and khmer_kratie.place_other == "Kratie"
+    assert file_name(khmer_kratie, format_name, "png").isascii()
+    drawn = Image.open(io.BytesIO(card_png(khmer_kratie, format_name)))
+    shaped, unshaped = (_as_harfbuzz_draws_it(ops, FORMATS[format_name], engine)
+                        for engine in (ImageFont.Layout.RAQM, ImageFont.Layout.BASIC))
+    unshaped_differs = 0
+    for op in lines:
+        area = (max(round(op.x) - 2, 0), round(op.y), min(round(op.x + width_of(op.text, op.size, op.bold)) + 4,
+                                                          drawn.width), round(op.y + line_height(op.size)))
+        cut = pixels(drawn.crop(area))
+        assert (cut < 128).sum() > 50, op.text  # something was drawn
+        assert np.abs(cut - pixels(shaped.crop(area))).mean() < 0.5, op.text
+        unshaped_differs += np.abs(cut - pixels(unshaped.crop(area))).mean() > 2
+    assert unshaped_differs >= len(lines) // 2  # most Khmer lines have a subscript or a pre-base vowel
