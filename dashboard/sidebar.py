@@ -68,16 +68,20 @@ def draw(data_start: date, data_end: date, nationality_codes: list[str]) -> None
         st.header(_("Filters"))
         if data_start < data_end:
             st.slider(_("Period"), min_value=data_start, max_value=data_end, key="period",
-                      # TRANSLATORS: the slider's date format, in the tokens of the Moment.js library Streamlit uses
+                      # TRANSLATORS: the slider's date format, in the tokens of the Moment.js library Streamlit uses;
+                      # its month names are English only, so a language without them writes months as numbers
                       format=_("D MMM YYYY"))
         else:  # a slider needs two different ends
             st.caption(_("Period: every figure is dated {day}.").format(day=date_label(data_start.isoformat())))
-        st.multiselect(_("Provinces"), list(provinces), key="provinces",
+        choose = _("Choose one or more")  # in place of Streamlit's own English placeholder
+        st.multiselect(_("Provinces"), list(provinces), key="provinces", placeholder=choose,
                        format_func=i18n.bound(lambda c: AreaKey((c,)).display_name))
-        st.multiselect(_("Nationalities counted"), nationality_codes, key="nationalities",
+        st.multiselect(_("Nationalities counted"), nationality_codes, key="nationalities", placeholder=choose,
                        format_func=i18n.bound(nationality_display_name))
-        st.multiselect(_("Event types"), list(EVENT_TYPES), key="types", format_func=i18n.bound(event_type_label))
-        st.multiselect(_("People counted as"), list(STATUSES), key="statuses", format_func=i18n.bound(status_label))
+        st.multiselect(_("Event types"), list(EVENT_TYPES), key="types", placeholder=choose,
+                       format_func=i18n.bound(event_type_label))
+        st.multiselect(_("People counted as"), list(STATUSES), key="statuses", placeholder=choose,
+                       format_func=i18n.bound(status_label))
         if st.button(_("Reset filters")):
             for key in ("period", "provinces", "nationalities", "types", "statuses"):
                 st.session_state.pop(key, None)

@@ -230,8 +230,7 @@ class _Column:
     bottom: float
 
     def block(self, text: str, size: int, bold: bool = False, color: str = INK) -> list[Text]:
-        return [Text(self.left, i * line_height(size), line, size, bold, color)
-                for i, line in enumerate(wrap(text, size, self.width, bold))]
+        return _lines(self.left, 0, wrap(text, size, self.width, bold), size, bold, color)
 
     def fits(self, block: list, reserve: float = 0) -> bool:
         return self.y + _height(block) + reserve <= self.bottom
@@ -247,8 +246,17 @@ def _moved(op, dy: float):
     return Box(op.x, op.y + dy, op.width, op.height, op.color)
 
 
+def _lines(x: float, y: float, lines: list[str], size: int, bold: bool = False, color: str = INK) -> list[Text]:
+    """Lines set one under the other from ``y``, each taking the room its script needs."""
+    ops = []
+    for line in lines:
+        ops.append(Text(x, y, line, size, bold, color))
+        y += line_height(size, line)
+    return ops
+
+
 def _height(block: list) -> float:
-    return max((op.y + (line_height(op.size) if isinstance(op, Text) else op.height) for op in block), default=0)
+    return max((op.y + op.height for op in block), default=0)
 
 
 def _source_lists(sources: tuple[CardSource, ...]) -> list[str]:
@@ -302,7 +310,7 @@ def _settled(content: CardContent, format_name: str) -> tuple[list, list[str]]:
 
 
 def _overlapping(ops: list) -> bool:
-    boxes = [(op.x, op.y, op.x + card_image.width_of(op.text, op.size, op.bold), op.y + line_height(op.size))
+    boxes = [(op.x, op.y, op.x + card_image.width_of(op.text, op.size, op.bold), op.y + op.height)
              for op in ops if isinstance(op, Text)]
     return any(a[0] < b[2] - 1 and b[0] < a[2] - 1 and a[1] < b[3] - 1 and b[1] < a[3] - 1
                for i, a in enumerate(boxes) for b in boxes[i + 1:])
@@ -325,7 +333,7 @@ def _layout(content: CardContent, format_name: str, note_room: float | None) -> 
     address = re.sub(r"^https?://", "", content.link)
     footer = min(wrap(f"{dated} · {address}", small, width - 2 * margin),
                  [dated, *wrap(address, small, width - 2 * margin)], key=len)
-    footer_top = height - margin - len(footer) * line_height(small)
+    footer_top = height - margin - sum(line_height(small, line) for line in footer)
     top = margin + small * 0.4
     page = _Column(margin, width - 2 * margin, top, footer_top - gap)
     sources = [page.block(text, small) for text in _source_lists(content.sources)]
@@ -401,8 +409,7 @@ def _layout(content: CardContent, format_name: str, note_room: float | None) -> 
         needed = _height(note) + gap
         page.put(note, 0, ops)
     ops.append(Box(margin, footer_top - round(small * 0.4), page.width, 2, RULE))
-    ops += [Text(margin, footer_top + i * line_height(small), line, small, color=MUTED)
-            for i, line in enumerate(footer)]
+    ops += _lines(margin, footer_top, footer, small, color=MUTED)
     return ops, left_out, (needed if needed < note_room else None)
 
 
@@ -416,7 +423,7 @@ def _header(column: _Column, content: CardContent, sizes: list[int], compact: bo
     beside = place[-1].x + card_image.width_of(place[-1].text, sizes[0], True) + sizes[0] * 0.5
     if compact and len(khmer) == 1 and beside + card_image.width_of(content.place_other, sizes[1]) <= \
             column.left + column.width:
-        line = place[-1].y + line_height(sizes[0]) - line_height(sizes[1])  # on the place's line, bottoms level
+        line = place[-1].y + sizes[0] - sizes[1]  # on the place's line, baselines level
         together = [*place, *(Text(beside, line, op.text, op.size, op.bold, op.color) for op in khmer)]
         return [(together, 1), (figure, 0), (period, 1)]
     return [(place, 0), (khmer, 1), (figure, 0), (period, 1)]
@@ -430,10 +437,9 @@ def _bar_rows(bars: tuple[Bar, ...], column: _Column, small: int) -> list[tuple[
     largest = max((b.count for b in bars), default=0) or 1
     rows = []
     for bar in bars:
-        ops: list = [Text(column.left, i * line_height(small), line, small)
-                     for i, line in enumerate(wrap(bar.label, small, label_width - small * 0.5))]
+        ops: list = _lines(column.left, 0, wrap(bar.label, small, label_width - small * 0.5), small)
         length = max(room * bar.count / largest, 3) if bar.count else 0
-        ops.append(Box(column.left + label_width, (line_height(small) - small) / 2, length,
+        ops.append(Box(column.left + label_width, (ops[0].height - small) / 2, length,
                        small, REMAINDER if bar.remainder else BAR))
         ops.append(Text(column.left + label_width + length + small * 0.4, 0, bar.value, small, bold=True))
         rows.append((ops, _height(ops)))

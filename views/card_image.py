@@ -99,6 +99,10 @@ class Text:
     bold: bool = False
     color: str = INK
 
+    @property
+    def height(self) -> float:
+        return line_height(self.size, self.text)
+
 
 @dataclass(frozen=True)
 class Box:
@@ -137,8 +141,11 @@ def wrap(text: str, size: int, width: float, bold: bool = False) -> list[str]:
     return lines
 
 
-def line_height(size: int) -> float:
-    return math.ceil(size * 1.3)
+def line_height(size: int, text: str = "") -> float:
+    """The room a line takes: Khmer stacks subscripts and vowels below and above its letters, so a line with
+    Khmer in it takes more than a Latin one."""
+    khmer = any(script_of(c) == "khmer" for c in text)
+    return math.ceil(size * (1.6 if khmer else 1.3))
 
 
 def png(operations: list, size: tuple[int, int]) -> bytes:

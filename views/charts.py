@@ -73,7 +73,8 @@ def breakdown_chart(table: pd.DataFrame, width: int | str = "container") -> alt.
         tooltip=_tooltip(["nationality", "detained", "of whom", "named without counts"]),
     )
     bars = base.mark_bar().encode(
-        x=alt.X("bar:Q", title=_("People detained (bar: the reported number; label: with its qualifier)")),
+        # two lines: a long title is cut at the chart's width, not wrapped
+        x=alt.X("bar:Q", title=[_("People detained"), _("(bar: the reported number; label: with its qualifier)")]),
         color=alt.condition(alt.datum.remainder, alt.value(GREY), alt.value(ORANGE)),
     )
     labels = base.mark_text(align="left", dx=4).encode(x="bar:Q", text="detained:N")

@@ -17,7 +17,7 @@ from geo.areas import AreaKey
 from tests.conftest import RECORD_CSV, parse, row
 from views import card_image
 from views.card import card_content, card_png, card_svg, file_name, layout, publisher_name
-from views.card_image import FORMATS, Text, font, line_height, width_of
+from views.card_image import FORMATS, Text, font, width_of
 
 KHMER = re.compile("[\u1780-\u17ff]")
 LINK = "https://crackdown-map.example/?nationality=Indonesia&province=Kratie&view=card"
@@ -36,7 +36,7 @@ def texts(ops) -> list[Text]:
 
 
 def box(op: Text) -> tuple[float, float, float, float]:
-    return op.x, op.y, op.x + width_of(op.text, op.size, op.bold), op.y + line_height(op.size)
+    return op.x, op.y, op.x + width_of(op.text, op.size, op.bold), op.y + op.height
 
 
 @pytest.mark.parametrize("format_name", FORMATS)
@@ -113,7 +113,7 @@ def test_khmer_names_are_drawn_shaped(cards):
         name = next(op for op in texts(ops) if op.text and op.text in content.place_other)  # its first line
         drawn = Image.open(io.BytesIO(card_png(content, "landscape")))
         area = (round(name.x), round(name.y), round(name.x + width_of(name.text, name.size) + 4),
-                round(name.y + line_height(name.size)))
+                round(name.y + name.height))
         cut = pixels(drawn.crop(area))
 
         def reference(layout_engine) -> np.ndarray:
@@ -199,7 +199,7 @@ def test_the_khmer_card_is_in_khmer_and_every_khmer_line_is_shaped(khmer_kratie,
     unshaped_differs = 0
     for op in lines:
         area = (max(round(op.x) - 2, 0), round(op.y), min(round(op.x + width_of(op.text, op.size, op.bold)) + 4,
-                                                          drawn.width), round(op.y + line_height(op.size)))
+                                                          drawn.width), round(op.y + op.height))
         cut = pixels(drawn.crop(area))
         assert (cut < 128).sum() > 50, op.text  # something was drawn
         assert np.abs(cut - pixels(shaped.crop(area))).mean() < 0.5, op.text
