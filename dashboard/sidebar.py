@@ -1,4 +1,7 @@
-"""Sidebar filters, seeded from the URL on a session's first run and written back each run."""
+"""Sidebar filters, seeded from the URL on a session's first run and written back each run.
+
+The address is the view: when it changes without the page having written it (Back, Forward), the
+filters, the open province and the language follow it again."""
 
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ from geo.areas import AreaKey
 from i18n import _
 
 _SEEDED = "_url_seeded"
+_WRITTEN = "_url_written"  # the address as the page last wrote it
 
 
 def current_view(data_start: date, data_end: date, nationality_codes: list[str]) -> tuple[View, list[str]]:
@@ -25,7 +29,7 @@ def current_view(data_start: date, data_end: date, nationality_codes: list[str])
     send the map before the filters (`draw`): the map's frame then starts loading first."""
     notices: list[str] = []
     if _SEEDED not in st.session_state:
-        params = {k: st.query_params.get_all(k) for k in st.query_params}
+        params = _address()
         notice = language(st.query_params.get("lang", ""), st.context.locale)[1]
         view, notices = parse(params)
         notices = [notice] * bool(notice) + notices
@@ -50,9 +54,24 @@ def current_view(data_start: date, data_end: date, nationality_codes: list[str])
 def activate_language() -> None:
     """The language of this run, as the switch holds it (the URL's or the browser's on a session's first run):
     set before anything is written, since every text is written in it."""
-    if "lang" not in st.session_state:
+    if "lang" not in st.session_state or _navigated():
+        st.session_state.pop(_SEEDED, None)  # the filters follow the address too (current_view)
         st.session_state["lang"], _notice = language(st.query_params.get("lang", ""), st.context.locale)
     i18n.activate(st.session_state["lang"])
+
+
+def _address() -> dict[str, list[str]]:
+    return {key: st.query_params.get_all(key) for key in st.query_params}
+
+
+def _canonical(params: dict[str, str | list[str]]) -> tuple:
+    return tuple(sorted((key, (value,) if isinstance(value, str) else tuple(value)) for key, value in params.items()))
+
+
+def _navigated() -> bool:
+    """Whether the address changed since the page wrote it: the viewer went Back or Forward."""
+    written = st.session_state.get(_WRITTEN)
+    return written is not None and _canonical(_address()) != written
 
 
 def language_switch() -> None:
@@ -112,4 +131,6 @@ def _seed(view: View, data_start: date, data_end: date, nationality_codes: set[s
 def write_url(view: View) -> None:
     """Keep the address bar equal to the view, so the page can be shared or cited as it is."""
     kept = {key: st.query_params.get_all(key) for key in STREAMLIT_OWN if key in st.query_params}
-    st.query_params.from_dict({**to_params(view), **kept})
+    address = {**to_params(view), **kept}
+    st.query_params.from_dict(address)
+    st.session_state[_WRITTEN] = _canonical(address)

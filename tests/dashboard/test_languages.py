@@ -74,6 +74,26 @@ def test_the_language_survives_a_filter_change_and_is_in_every_link(page):
     assert any("lang=km" in c.value.replace("\\", "") for c in at.caption)  # the card page's link to this view
 
 
+def test_the_view_follows_the_address_when_the_viewer_goes_back(page):
+    """Back (or Forward) changes the address without the page: the filters, the open province and the
+    language follow it, rather than the page writing the view it had back over it."""
+    at = page(lang="km")
+    next(m for m in at.multiselect if m.key == "provinces").set_value(["KH-10"]).run()
+    assert at.query_params["provinces"] == "Kratie"
+    for key in list(at.query_params):  # as the browser's Back button leaves the address
+        del at.query_params[key]
+    at.query_params["lang"] = "km"
+    at.run()
+    assert "provinces" not in at.query_params and at.query_params["lang"] == "km"
+    assert next(m for m in at.multiselect if m.key == "provinces").value == []
+    assert khmer_share(interface_texts(at)) >= 0.9
+    at.query_params["lang"] = "en"  # Forward to an English view
+    at.query_params["province"] = "Pursat"
+    at.run()
+    assert at.title and not KHMER.search(at.title[0].value)
+    assert any(s.value.startswith("Pursat") for s in at.subheader)
+
+
 def test_the_switch_changes_the_language_and_the_url(page):
     at = page()
     assert at.query_params.get("lang") in (None, [])  # English is the default: the link stays short
