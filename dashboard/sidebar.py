@@ -54,8 +54,10 @@ def current_view(data_start: date, data_end: date, nationality_codes: list[str])
 def activate_language() -> None:
     """The language of this run, as the switch holds it (the URL's or the browser's on a session's first run):
     set before anything is written, since every text is written in it."""
-    if "lang" not in st.session_state or _navigated():
+    navigated = _navigated()
+    if navigated:
         st.session_state.pop(_SEEDED, None)  # the filters follow the address too (current_view)
+    if "lang" not in st.session_state or navigated:
         st.session_state["lang"], _notice = language(st.query_params.get("lang", ""), st.context.locale)
     i18n.activate(st.session_state["lang"])
 
