@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -58,6 +59,22 @@ def seed_figures(seed_result):
 @pytest.fixture(scope="session")
 def seed_areas(seed_figures):
     return figures.areas(seed_figures)
+
+
+@pytest.fixture
+def khmer_catalogue(tmp_path, monkeypatch):
+    """Makes the Khmer catalogue the entries given (a .po body) for one test, then the real one again."""
+    from i18n import language
+
+    def write(body: str) -> None:
+        po = tmp_path / "locales" / "km" / "LC_MESSAGES" / "messages.po"
+        po.parent.mkdir(parents=True, exist_ok=True)
+        po.write_text('msgid ""\nmsgstr ""\n"Language: km\\n"\n"Content-Type: text/plain; charset=utf-8\\n"\n'
+                      '"Plural-Forms: nplurals=1; plural=0;\\n"\n\n' + textwrap.dedent(body), encoding="utf-8")
+        monkeypatch.setattr(language, "CATALOGUES", po.parents[2])
+        language.translations.cache_clear()
+    yield write
+    language.translations.cache_clear()
 
 
 @pytest.fixture

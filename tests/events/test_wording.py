@@ -3,8 +3,6 @@ language, numbers whose qualifier is never dropped, lists joined as the language
 
 from __future__ import annotations
 
-import textwrap
-
 import pytest
 from babel.dates import get_month_names, get_quarter_names
 from babel.lists import format_list
@@ -16,7 +14,6 @@ from events.figures import BreakdownRow
 from events.values import UNKNOWN, Value
 from events.vocabulary import event_type_label, measure_label, qualifier_label, sex_label, status_label
 from geo.areas import AreaKey, town_display_name
-from i18n import language
 from tests.conftest import parse, row
 
 QUALIFIED = ("more_than", "at_least", "about", "at_most")
@@ -82,36 +79,16 @@ def test_no_qualifier_is_dropped_in_khmer():
     assert len(set(labels.values())) == len(labels) and all(number in label for label in labels.values())
 
 
-def _khmer_catalogue(tmp_path, monkeypatch, entries: dict[str, str]) -> None:
-    po = tmp_path / "km" / "LC_MESSAGES" / "messages.po"
-    po.parent.mkdir(parents=True)
-    body = "".join(f'msgid "{msgid}"\nmsgstr "{msgstr}"\n\n' for msgid, msgstr in entries.items())
-    po.write_text(textwrap.dedent('''\
-        msgid ""
-        msgstr ""
-        "Language: km\\n"
-        "Content-Type: text/plain; charset=utf-8\\n"
-        "Plural-Forms: nplurals=1; plural=0;\\n"
-
-        ''') + body, encoding="utf-8")
-    monkeypatch.setattr(language, "CATALOGUES", tmp_path)
-    language.translations.cache_clear()
-
-
-def test_khmer_translations_reach_the_words_and_put_the_number_where_they_say(tmp_path, monkeypatch):
-    _khmer_catalogue(tmp_path, monkeypatch, {"more than {count}": "ច្រើនជាង {count}",
-                                             "at least {count}": "យ៉ាងហោចណាស់ {count}",
-                                             "about {count}": "ប្រហែល {count} នាក់",
-                                             "about {date}": "ប្រហែល {date}"})
-    try:
-        with i18n.use("km"):
-            assert Value(1000, "more_than").words() == "ច្រើនជាង 1,000"
-            assert Value(270, "at_least").words() == "យ៉ាងហោចណាស់ 270"
-            assert Value(150000, "about").words() == "ប្រហែល 150,000 នាក់"
-            assert date_label("2025-07~") == f"ប្រហែល {KM_MONTHS[7]} 2025"
-        assert Value(1000, "more_than").words() == "more than 1,000"  # English is the code's own
-    finally:
-        language.translations.cache_clear()
+def test_khmer_translations_reach_the_words_and_put_the_number_where_they_say(khmer_catalogue):
+    khmer_catalogue("".join(f'msgid "{msgid}"\nmsgstr "{msgstr}"\n\n' for msgid, msgstr in {
+        "more than {count}": "ច្រើនជាង {count}", "at least {count}": "យ៉ាងហោចណាស់ {count}",
+        "about {count}": "ប្រហែល {count} នាក់", "about {date}": "ប្រហែល {date}"}.items()))
+    with i18n.use("km"):
+        assert Value(1000, "more_than").words() == "ច្រើនជាង 1,000"
+        assert Value(270, "at_least").words() == "យ៉ាងហោចណាស់ 270"
+        assert Value(150000, "about").words() == "ប្រហែល 150,000 នាក់"
+        assert date_label("2025-07~") == f"ប្រហែល {KM_MONTHS[7]} 2025"
+    assert Value(1000, "more_than").words() == "more than 1,000"  # English is the code's own
 
 
 def test_named_nationalities_in_khmer_are_cldrs_names_in_a_khmer_list():

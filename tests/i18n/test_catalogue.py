@@ -3,13 +3,11 @@ stale, and every translation uses its message's placeholders; the catalogue is w
 
 from __future__ import annotations
 
-import textwrap
-
 import pytest
 from babel.messages.catalog import Catalog
 
 import i18n
-from i18n import catalogue, language
+from i18n import catalogue
 
 
 def test_every_khmer_entry_is_translated_and_in_step_with_the_code():
@@ -23,43 +21,22 @@ def test_extraction_finds_what_the_code_asks_for():
     assert not [m.id for m in messages if "{}" in str(m.id)]  # a translator needs named placeholders to reorder
 
 
-def _catalogue(tmp_path, monkeypatch, body: str):
-    po = tmp_path / "km" / "LC_MESSAGES" / "messages.po"
-    po.parent.mkdir(parents=True)
-    po.write_text(textwrap.dedent('''\
-        msgid ""
-        msgstr ""
-        "Language: km\\n"
-        "Content-Type: text/plain; charset=utf-8\\n"
-        "Plural-Forms: nplurals=1; plural=0;\\n"
-
-        ''') + textwrap.dedent(body), encoding="utf-8")
-    monkeypatch.setattr(language, "CATALOGUES", tmp_path)
-    monkeypatch.setattr(catalogue, "extracted", Catalog)  # the code asks for nothing: only the entries' own gaps
-    language.translations.cache_clear()
-
-
 @pytest.mark.parametrize(("body", "problem"), [
     ('msgid "Filters"\nmsgstr ""\n', "untranslated"),
     ('#, fuzzy\nmsgid "Filters"\nmsgstr "តម្រង"\n', "fuzzy"),
     ('msgid "{n} rows"\nmsgstr "{count} ជួរ"\n', "placeholders differ"),
 ])
-def test_a_gap_is_named(tmp_path, monkeypatch, body, problem):
-    _catalogue(tmp_path, monkeypatch, body)
-    try:
-        assert catalogue.Gap(body.split('msgid "')[1].split('"')[0], problem) in catalogue.gaps("km")
-    finally:
-        language.translations.cache_clear()
+def test_a_gap_is_named(khmer_catalogue, monkeypatch, body, problem):
+    khmer_catalogue(body)
+    monkeypatch.setattr(catalogue, "extracted", Catalog)  # the code asks for nothing: only the entries' own gaps
+    assert catalogue.Gap(body.split('msgid "')[1].split('"')[0], problem) in catalogue.gaps("km")
 
 
-def test_a_fuzzy_entry_shows_english_and_a_translated_one_khmer(tmp_path, monkeypatch):
-    _catalogue(tmp_path, monkeypatch, '#, fuzzy\nmsgid "Filters"\nmsgstr "តម្រង"\n\nmsgid "Period"\nmsgstr "រយៈពេល"\n')
-    try:
-        with i18n.use("km"):
-            assert (i18n._("Filters"), i18n._("Period")) == ("Filters", "រយៈពេល")
-        assert i18n._("Period") == "Period"  # outside the block: English again
-    finally:
-        language.translations.cache_clear()
+def test_a_fuzzy_entry_shows_english_and_a_translated_one_khmer(khmer_catalogue):
+    khmer_catalogue('#, fuzzy\nmsgid "Filters"\nmsgstr "តម្រង"\n\nmsgid "Period"\nmsgstr "រយៈពេល"\n')
+    with i18n.use("km"):
+        assert (i18n._("Filters"), i18n._("Period")) == ("Filters", "រយៈពេល")
+    assert i18n._("Period") == "Period"  # outside the block: English again
 
 
 def test_an_unknown_language_is_english():
