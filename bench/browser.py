@@ -92,12 +92,14 @@ def dashboard_run(browser, url: str) -> dict[str, float]:
 # The dashboard's own map and filters on a page of their own: the floor for both of the dashboard's goals.
 MAP_ALONE_APP = """
 import streamlit as st
-from dashboard import data, map_frame, sidebar
+from dashboard import map_frame, sidebar
+from views import selection
 
 st.set_page_config(layout="wide")
-snapshot = data.current().snapshot
+sidebar.activate_language()
+snapshot = selection.current().snapshot
 view, _ = sidebar.current_view(*snapshot.period, snapshot.nationalities)
-areas = data.filtered(snapshot, snapshot.key, view.filters, repr(view.filters)).areas
+areas = selection.filtered(snapshot, view.filters, view.language).areas
 map_frame.show(areas, (snapshot.key, repr(view.filters)), None, 560)
 sidebar.draw(*snapshot.period, snapshot.nationalities)
 """

@@ -8,13 +8,13 @@ from functools import lru_cache
 import streamlit as st
 
 import i18n
-from dashboard.data import Snapshot
 from dashboard.markdown import md
 from events.figures import Area
 from geo.areas import AreaKey
 from i18n import _
 from views.card import CardContent, CardSource, card_content, card_csv, card_png, card_svg, file_name, layout
 from views.card_image import FORMAT_NAMES
+from views.selection import Snapshot
 
 
 @lru_cache(maxsize=64)  # shared by every session: a card is the same for everyone who asks for it

@@ -7,10 +7,11 @@ from dataclasses import replace
 import streamlit as st
 
 import i18n
-from dashboard import card_page, data, map_frame, panels, sidebar
+from dashboard import card_page, map_frame, panels, sidebar
 from dashboard.markdown import md
-from dashboard.url_state import link
 from i18n import _
+from views import selection
+from views.address import link
 
 
 def show() -> None:
@@ -20,7 +21,7 @@ def show() -> None:
     # Elements are placed by position: everything whose number varies sits in a container made up front, so the
     # map keeps its place in the page and its frame is kept between runs.
     notices_here = st.container()
-    reading = data.current()
+    reading = selection.current()
     if reading.notice:
         (notices_here.warning if reading.snapshot is not None else notices_here.error)(md(reading.notice))
     snapshot = reading.snapshot
@@ -42,7 +43,7 @@ def show() -> None:
     view, notices = sidebar.current_view(*snapshot.period, snapshot.nationalities)
     for notice in notices:
         notices_here.info(md(notice))
-    filtered = data.filtered(snapshot, snapshot.key, view.filters, repr(view.filters), i18n.current())
+    filtered = selection.filtered(snapshot, view.filters, i18n.current())
     if view.area is None and len(view.filters.provinces) == 1:  # one province chosen in the filters: its breakdown
         view = replace(view, area=filtered.area_of(next(iter(view.filters.provinces))))
     page = st.context.url.split("?")[0] if st.context.url else ""

@@ -6,7 +6,6 @@ import pandas as pd
 import streamlit as st
 
 import i18n
-from dashboard.data import Filtered, Snapshot
 from dashboard.markdown import md
 from events.dates import period_label
 from events.figures import Area
@@ -17,6 +16,7 @@ from geo.areas import UNSTATED, AreaKey
 from i18n import N_, _, ngettext, number
 from views import charts, tables
 from views.downloads import csv_text
+from views.selection import Filtered, Snapshot
 
 MAX_UNDATED = 10  # figures named under the timeline as not placed in time
 SOURCES_LIMIT = 1_000  # rows sent to the browser; the download has them all

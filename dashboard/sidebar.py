@@ -10,13 +10,13 @@ from datetime import date
 import streamlit as st
 
 import i18n
-from dashboard.url_state import STREAMLIT_OWN, View, language, parse, to_params
 from events.dates import date_label
 from events.filters import Filters
 from events.vocabulary import EVENT_TYPES, STATUSES, event_type_label, nationality_display_name, status_label
 from geo import gazetteer
 from geo.areas import AreaKey
 from i18n import _
+from views.address import STREAMLIT_OWN, View, language, parse, to_params
 
 _SEEDED = "_url_seeded"
 _WRITTEN = "_url_written"  # the address as the page last wrote it

@@ -1,6 +1,6 @@
 """Tables for the panels under the map, built once per selection (pandas only).
 
-They are kept with the cached selection (see dashboard.data.Filtered), so a rerun
+They are kept with the cached selection (see views.selection.Filtered), so a rerun
 that changes nothing in the selection rebuilds none of them. Columns are built by
 name, so their order is stated once, here.
 """

@@ -233,7 +233,7 @@ def test_choosing_one_province_in_the_filters_opens_its_breakdown(app):
 def test_the_cards_link_reproduces_the_view_with_every_filter(app):
     from urllib.parse import parse_qs, urlsplit
 
-    from dashboard.url_state import parse
+    from views.address import parse
 
     asked = {"province": "Banteay Meanchey", "view": "card", "nationality": "Indonesia", "start": "2025-07-10",
              "end": "2025-07-20", "type": "raid"}  # a period inside the data's own range

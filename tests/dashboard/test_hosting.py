@@ -7,15 +7,15 @@ import os
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import data
 from tests.conftest import ROOT, csv_text, row
+from views import selection
 
 APP = str(ROOT / "app.py")
 
 
 @pytest.fixture
 def run(monkeypatch):
-    monkeypatch.setattr(data, "_last_good", {})  # each test starts with no good version seen
+    monkeypatch.setattr(selection, "_last_good", {})  # each test starts with no good version seen
 
     def run_app(path, at: AppTest | None = None) -> AppTest:
         monkeypatch.setenv("EVENTS_CSV", str(path))

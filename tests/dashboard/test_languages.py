@@ -8,8 +8,8 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.url_state import language
 from tests.conftest import ROOT, SEED_CSV
+from views.address import language
 
 APP = str(ROOT / "app.py")
 KHMER = re.compile("[\u1780-\u17ff]")

@@ -1,7 +1,7 @@
 from datetime import date
 
-from dashboard.url_state import View, link, parse, to_params
 from geo.areas import AreaKey
+from views.address import View, link, parse, to_params
 
 
 def test_card_link():

@@ -1,20 +1,23 @@
-"""Loading and aggregation, cached so a filter change costs milliseconds.
+"""What a view shows: the events file as read (``Snapshot``) and the figures under one set of filters
+(``Filtered``), each built once and shared by every session of the dashboard and every route beside it (card
+images, the light page, open data).
 
-The file is re-read only when it changes (size, times or inode); each set of
-filters' figures is computed once and shared by every session. While the file
-cannot be read, the last good version is shown, with a notice.
+The file is re-read only when it changes (size, times or inode); each set of filters' figures is computed once
+per language. While the file cannot be read, the last good version is shown, with a notice (``current``).
 """
 
 from __future__ import annotations
 
+import hashlib
+import threading
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
-import streamlit as st
 from babel.dates import format_datetime
+from cachetools import LRUCache, cached
 
 import i18n
 from events import figures
@@ -27,6 +30,7 @@ from i18n import _, ngettext, number
 from views import charts, tables
 
 CONTEXT_MEASURES = ("workforce_estimate", "scam_compounds")  # figures shown as context, not mapped
+VERSION_DIGITS = 12  # of the file's SHA-256: the data version a citation names
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,7 @@ class Snapshot:
     result: LoadResult
     as_of: str  # latest date written in the data: events or sources
     figure_count: int  # figures in the file (a figure is a first report and its repeats)
+    version: str  # the file's content hash, short: changes whenever a byte of the file does
 
     @cached_property
     def period(self) -> tuple[date, date]:
@@ -56,27 +61,30 @@ def file_key() -> tuple[str, int, int, int, int]:
     """Path, size, modification and change times, inode: any edit or replacement changes it, even one that
     keeps the size and restores the modification time (the change time cannot be set back)."""
     path = events_path()
-    info = path.stat()  # OSError: shown by the app as an unreadable file
+    info = path.stat()  # OSError: shown as an unreadable file
     return str(path), info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
+@cached(LRUCache(maxsize=4), lock=threading.Lock())
 def snapshot(key: tuple) -> Snapshot:
-    result = load_events(Path(key[0]))  # OSError and FileRefusedError are not cached: the next run tries again
+    """The file as read at this version. OSError and FileRefusedError are not cached: the next call tries again."""
+    path = Path(key[0])
+    result = load_events(path)
+    version = hashlib.sha256(path.read_bytes()).hexdigest()[:VERSION_DIGITS]
     dates = pd.concat([result.events["date_end"], result.events["date_start"], result.events["source_date"]])
     return Snapshot(key, result, latest(dates.unique().tolist()),
-                    int((result.events["figure_id"] == result.events["id"]).sum()))
+                    int((result.events["figure_id"] == result.events["id"]).sum()), version)
 
 
 @dataclass(frozen=True)
 class Reading:
-    """What the page shows: the file as it is, or the last version read, with why."""
+    """What is shown: the file as it is, or the last version read, with why."""
 
     snapshot: Snapshot | None  # None: nothing readable yet
     notice: str = ""  # why this is not the file as it is now
 
 
-_last_good: dict[str, Snapshot] = {}  # path -> the last version with a valid row, shared by all sessions
+_last_good: dict[str, Snapshot] = {}  # path -> the last version with a valid row, shared by all
 
 
 def current() -> Reading:
@@ -112,16 +120,17 @@ def _saved(snap: Snapshot) -> str:
 
 @dataclass(frozen=True)
 class Filtered:
-    """The figures under one set of filters, and the panels' tables built from them."""
+    """The figures under one set of filters, and the panels' tables built from them, in one language."""
 
     events: pd.DataFrame
     figures: dict[str, figures.Figure]
     areas: dict[AreaKey, figures.Area]  # people detained, by area
     headlines: list[figures.Headline]
     named_only: pd.DataFrame  # figures that name a chosen nationality without counting it
+    language: str  # the one its labels and tables are written in, whoever asks first
     _specs: dict = field(default_factory=dict, compare=False, repr=False)  # timeline specs by window
 
-    # Built on first use and kept with the cached entry.
+    # Built on first use, in the selection's language, and kept with the cached entry.
     @cached_property
     def newest_first(self) -> list[figures.Figure]:
         return tables.newest_first(self.figures.values())
@@ -132,7 +141,8 @@ class Filtered:
 
     @cached_property
     def timeline_table(self) -> pd.DataFrame:
-        return charts.timeline_table(self.timeline[:charts.TIMELINE_LIMIT])
+        with i18n.use(self.language):
+            return charts.timeline_table(self.timeline[:charts.TIMELINE_LIMIT])
 
     def timeline_spec(self, window: tuple | None) -> dict:
         """The timeline as a Vega-Lite spec over ``window`` (None: all): Altair validates a chart as it builds it,
@@ -140,7 +150,8 @@ class Filtered:
         if window not in self._specs:
             if len(self._specs) > 16:  # a viewer stepping through weeks: keep the memory bounded
                 self._specs.clear()
-            self._specs[window] = charts.timeline_chart(self.timeline_table, window).to_dict()
+            with i18n.use(self.language):
+                self._specs[window] = charts.timeline_chart(self.timeline_table, window).to_dict()
         return self._specs[window]
 
     @cached_property
@@ -153,11 +164,13 @@ class Filtered:
 
     @cached_property
     def other_measures(self) -> pd.DataFrame:
-        return tables.other_measures_table(self.newest_first)
+        with i18n.use(self.language):
+            return tables.other_measures_table(self.newest_first)
 
     @cached_property
     def disagreements(self) -> pd.DataFrame:
-        return tables.disagreements_table(self.newest_first)
+        with i18n.use(self.language):
+            return tables.disagreements_table(self.newest_first)
 
     def area_of(self, code: str) -> AreaKey:
         """The area a clicked province belongs to: its own, or the joint area it is part of."""
@@ -167,12 +180,13 @@ class Filtered:
         return next((key for key in self.areas if key.scope == "joint" and code in key.codes), own)
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
-def filtered(_snapshot: Snapshot, key: tuple, _filters: Filters, filters_key: str, language: str) -> Filtered:
-    """Figures under some filters; the cache key is the snapshot's file version, ``filters_key`` (the filters'
-    stable text form) and the language their labels and tables are written in."""
-    everything = _snapshot.result.events
-    events = filter_events(everything, _filters)
-    figs = figures.collect(events)
-    return Filtered(events, figs, figures.areas(figs), figures.headlines(figs),
-                    named_without_count(everything, _filters))
+@cached(LRUCache(maxsize=64), key=lambda snap, filters, language: (snap.key, filters, language),
+        lock=threading.Lock())
+def filtered(snap: Snapshot, filters: Filters, language: str) -> Filtered:
+    """Figures under some filters, for the file version of ``snap``, their words in ``language``."""
+    everything = snap.result.events
+    events = filter_events(everything, filters)
+    with i18n.use(language):
+        figs = figures.collect(events)
+        return Filtered(events, figs, figures.areas(figs), figures.headlines(figs),
+                        named_without_count(everything, filters), language)

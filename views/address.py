@@ -1,4 +1,4 @@
-"""The whole view in the URL, so any view can be shared and cited.
+"""The whole view in the URL (an address), so any view can be shared and cited.
 
 Parsing never fails: unknown parameters and malformed values are dropped, each
 with a notice the page shows. Names are readable (``?province=Kratie&view=card``)
