@@ -66,7 +66,8 @@ def show(area: Area | None, key: AreaKey, snapshot: Snapshot, link: str, asked: 
              else _("Everything the card says, in full"))
     with st.expander(label, expanded=bool(left_out)):
         st.markdown(md(content.alt_text))
-        st.markdown(f"**{md(_('Sources'))}**")
+        heading = _("Sources")
+        st.markdown(f"**{md(heading)}**")
         for number, report in enumerate(area.sources, 1):  # titles in every script: the browser draws them
             s = report.source
             st.markdown(f"{number}. {md(CardSource(s.publisher, s.title, s.date, s.url).full())}")

@@ -10,13 +10,14 @@ from dashboard.markdown import md
 from events.dates import period_label
 from events.figures import Area
 from events.loading import LoadResult
-from events.vocabulary import measure_label, nationality_display_name, status_label
+from events.vocabulary import measure_label, nationality_display_name
 from geo import boundaries
 from geo.areas import UNSTATED, AreaKey
 from i18n import N_, _, ngettext, number
 from views import charts, tables
 from views.downloads import csv_text
 from views.selection import Filtered, Snapshot
+from views.summary import claim_sentence, headline_sentence, showing_sentence
 
 MAX_UNDATED = 10  # figures named under the timeline as not placed in time
 SOURCES_LIMIT = 1_000  # rows sent to the browser; the download has them all
@@ -31,12 +32,8 @@ def headline(filtered: Filtered) -> None:
     if not filtered.headlines:
         st.subheader(_("No national figure in this selection"))
     for item in filtered.headlines[:1]:
-        figure = item.figure
-        st.subheader(md(_("{value} people detained, {period}").format(
-            value=figure.value.words().capitalize(), period=period_label(*figure.period))))
-        claim = _("{title}. Claimed by {who}; {status}. Not independently verified.").format(
-            title=figure.title, who="; ".join(figure.claimants) or _("the sources"),
-            status=status_label(figure.status) if figure.status else "")
+        st.subheader(md(headline_sentence(item.figure)))
+        claim = claim_sentence(item.figure)
         st.caption(md(" ".join([claim, _headline_parts(item)] if item.parts else [claim])))
 
 
@@ -68,10 +65,7 @@ def beside_headline(filtered: Filtered, snapshot: Snapshot) -> None:
         listed = _listed([f"{h.figure.label()} ({period_label(*h.figure.period)})" for h in others])
         st.caption(md(_("Other national figures in this selection, which may count the same people and are not "
                         "added: {listed}.").format(listed=listed)))
-    shown = len(filtered.figures)
-    st.caption(md(ngettext("Showing {shown} of {n} figure under the current filters.",
-                           "Showing {shown} of {n} figures under the current filters.",
-                           snapshot.figure_count).format(shown=number(shown), n=number(snapshot.figure_count))))
+    st.caption(md(showing_sentence(len(filtered.figures), snapshot.figure_count)))
 
 
 def _listed(items: list[str], limit: int = MAX_BESIDE, where_more: str = "") -> str:
@@ -227,7 +221,8 @@ def _sources(filtered: Filtered, table: pd.DataFrame) -> None:
     st.download_button(_("Download these sources (CSV)"), data=lambda: csv_text(table),
                        file_name="crackdown-map-sources.csv", mime="text/csv", on_click="ignore")
     if len(filtered.disagreements):
-        st.markdown(f"**{md(_('Where sources disagree'))}**")
+        heading = _("Where sources disagree")
+        st.markdown(f"**{md(heading)}**")
         st.dataframe(filtered.disagreements, hide_index=True, width="stretch", column_config=_headers(tables.HEADERS))
 
 

@@ -6,7 +6,20 @@ run's (`use`, `activate`), so the layers above call `_` as they would gettext's.
 """
 
 from i18n.formats import number, territory, time_locale
-from i18n.language import DEFAULT, LANGUAGES, N_, _, activate, bound, current, locale, ngettext, use
+from i18n.language import (
+    DEFAULT,
+    KHMER_FONT,
+    KHMER_RANGE,
+    LANGUAGES,
+    N_,
+    _,
+    activate,
+    bound,
+    current,
+    locale,
+    ngettext,
+    use,
+)
 
-__all__ = ["DEFAULT", "LANGUAGES", "N_", "_", "activate", "bound", "current", "locale", "ngettext", "number",
-           "territory", "time_locale", "use"]
+__all__ = ["DEFAULT", "KHMER_FONT", "KHMER_RANGE", "LANGUAGES", "N_", "_", "activate", "bound", "current", "locale",
+           "ngettext", "number", "territory", "time_locale", "use"]

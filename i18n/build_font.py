@@ -18,8 +18,6 @@ from fontTools.varLib import instancer
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "static" / "fonts" / "NotoSansKhmer.woff2"
-# Khmer, Khmer Symbols, and the zero-width space, non-joiner and joiner written between Khmer words
-UNICODE_RANGE = "U+1780-17FF, U+19E0-19FF, U+200B-200D, U+25CC"
 _CODEPOINTS = [*range(0x1780, 0x1800), *range(0x19E0, 0x1A00), *range(0x200B, 0x200E), 0x25CC]
 
 

@@ -22,6 +22,10 @@ from babel import Locale
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
+# The characters the app's own Khmer face draws (static/fonts, i18n/build_font.py): Khmer, Khmer Symbols, and
+# the zero-width space, non-joiner and joiner written between Khmer words. Pages fetch the face only for them.
+KHMER_RANGE = "U+1780-17FF, U+19E0-19FF, U+200B-200D, U+25CC"
+KHMER_FONT = "/app/static/fonts/NotoSansKhmer.woff2"  # where the app serves it
 LANGUAGES = {"en": "English", "km": "ខ្មែរ"}  # code -> the language's name in itself
 DEFAULT = "en"
 CATALOGUES = Path(__file__).resolve().parent.parent / "locales"

@@ -6,7 +6,7 @@ import re
 from events import schema, vocabulary
 from tests.conftest import ROOT
 
-PACKAGES = ("i18n", "geo", "events", "views", "dashboard")
+PACKAGES = ("i18n", "geo", "events", "views", "web", "dashboard")
 
 
 def test_data_readme_lists_the_schema_columns_in_order_with_their_requirement():

@@ -84,7 +84,7 @@ def _brief_note() -> str:
     return _("At the link: the rest, in full.")
 
 
-def _sentence(text: str) -> str:
+def sentence_case(text: str) -> str:
     """The first letter in capitals, the rest as it is ("More than 1,000 people detained")."""
     return text[:1].upper() + text[1:]
 
@@ -192,7 +192,7 @@ def card_content(area: Area, as_of: str, link: str, joint_with: str = "") -> Car
                     for s in (r.source for r in area.sources))
     if total.known:
         # TRANSLATORS: the card's figure; {value} is a number in words with its qualifier ("at least 312")
-        figure = _sentence(_("{value} people detained").format(value=total.words()))
+        figure = sentence_case(_("{value} people detained").format(value=total.words()))
     else:
         figure = _("People detained; number not given")
     with i18n.use("en"):

@@ -18,6 +18,7 @@ import xyzservices
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
+import i18n
 from events.dates import period_label
 from events.figures import Area
 from events.vocabulary import QUALIFIERS, nationality_display_name, qualifier_label
@@ -29,8 +30,7 @@ from views import escape
 CENTER = (12.55, 104.95)
 # static/leaflet, served at <app>/app/static/; relative to the map's frame at <app>/component/<name>/index.html
 ASSETS = "../../app/static/leaflet/"
-KHMER_FONT = "../../app/static/fonts/NotoSansKhmer.woff2"  # the page's Khmer face (static/fonts), same address
-KHMER_RANGE = "U+1780-17FF, U+19E0-19FF, U+200B-200D, U+25CC"
+KHMER_FONT = "../.." + i18n.KHMER_FONT  # the page's Khmer face, relative to the map's frame
 MAX_POPUP_ROWS = 4  # popups list this many nationalities and sources; the panels list all
 
 
@@ -185,7 +185,7 @@ def _province_properties(code, area: Area | None, joint: Area | None,
         name = _("{province} (boundary includes {others})").format(
             province=name, others=AreaKey(tuple(drawn_inside)).display_name)
     if area is not None:
-        swatch, label = fill_for(area), _where(area) + _area_label(area)
+        swatch, label = fill_for(area), _where(area) + area_label(area)
         if joint is not None:
             # TRANSLATORS: a province's own figure, then the joint figure it is also part of
             label = _("{label}; also in a figure reported jointly with {others}").format(
@@ -194,7 +194,7 @@ def _province_properties(code, area: Area | None, joint: Area | None,
     elif joint is not None:
         swatch = JOINT
         label = _("Reported jointly with {others}: {label}").format(others=joint.key.without(code).display_name,
-                                                                     label=_area_label(joint))
+                                                                     label=area_label(joint))
         popup = popups.get(joint.key) or popups.setdefault(joint.key, area_popup(joint))
     else:
         swatch, label, popup = NO_FIGURE, _("No figure reported in this selection"), ""
@@ -213,7 +213,7 @@ def _where(area: Area) -> str:
     return _("{towns}: ").format(towns=", ".join(area.towns)) if area.towns else ""
 
 
-def _area_label(area: Area) -> str:
+def area_label(area: Area) -> str:
     """"312 detained, 14–16 Jul 2025", with how the total was obtained when it is a sum."""
     total, period = area.total, period_label(*area.period)
     if not total.known:
@@ -244,7 +244,7 @@ def _marker_location(area: Area) -> tuple[float, float]:
 
 def _undrawn_marker(area: Area, largest: int) -> folium.CircleMarker:
     """A province without its own polygon: a bubble sized by count stands for it, with its tooltip and popup."""
-    label = f"{area.key.display_name}: {_where(area)}{_area_label(area)}"
+    label = f"{area.key.display_name}: {_where(area)}{area_label(area)}"
     return folium.CircleMarker(
         location=_marker_location(area), radius=_radius(area, largest),
         color=BIN_BORDER, weight=1.5, fill=True, fill_color=fill_for(area).fill, fill_opacity=0.9,
@@ -264,7 +264,7 @@ def _joint_markers(area: Area, largest: int) -> list:
     points = [boundaries.anchors()[c] for c in area.key.codes]
     # TRANSLATORS: the line joining the provinces of a joint figure on the map
     tooltip = _("{provinces}, reported together: {label}").format(provinces=area.key.display_name,
-                                                                   label=_area_label(area))
+                                                                   label=area_label(area))
     elements = [folium.PolyLine(points, color=JOINT.border, weight=3, dash_array="6 6",
                                 tooltip=folium.Tooltip(escape.text(tooltip)))]
     elements += [_passive(folium.CircleMarker(location=point, radius=_radius(area, largest), color=JOINT.border,
@@ -277,9 +277,10 @@ def _joint_markers(area: Area, largest: int) -> list:
 def area_popup(area: Area) -> str:
     """HTML for a popup: the breakdown and the sources behind it, every data text escaped."""
     e = escape.text
-    parts = [f"<b>{e(area.key.display_name)}</b> {e(area.key.other_name)}<br>", f"{e(_area_label(area))}<br>"]
+    parts = [f"<b>{e(area.key.display_name)}</b> {e(area.key.other_name)}<br>", f"{e(area_label(area))}<br>"]
     if area.key.scope == "joint":
-        parts.append(f"<i>{e(_('Reported for these provinces together; not split between them.'))}</i><br>")
+        joint = _("Reported for these provinces together; not split between them.")
+        parts.append(f"<i>{e(joint)}</i><br>")
     rows = []
     breakdown = area.breakdown
     for item in breakdown[:MAX_POPUP_ROWS]:
@@ -291,8 +292,8 @@ def area_popup(area: Area) -> str:
             named = _("Named without counts: {names}").format(names=named)
             rows.append(f"<tr><td colspan=2><i>{e(named)}</i></td></tr>")
     if len(breakdown) > MAX_POPUP_ROWS:
-        more = len(breakdown) - MAX_POPUP_ROWS
-        rows.append(f"<tr><td colspan=2>{e(_('{n} more in the breakdown panel').format(n=number(more)))}</td></tr>")
+        more = _("{n} more in the breakdown panel").format(n=number(len(breakdown) - MAX_POPUP_ROWS))
+        rows.append(f"<tr><td colspan=2>{e(more)}</td></tr>")
     parts.append("<table>" + "".join(rows) + "</table>")
     if area.beside:
         beside = ngettext("{n} more figure here may count the same people; not added.",
@@ -303,8 +304,9 @@ def area_popup(area: Area) -> str:
     cited = [r.source for r in area.sources[:MAX_POPUP_ROWS]]
     items = [f"<li>{escape.link(s.url, s.publisher)}{', ' + e(s.date) if s.date else ''}</li>" for s in cited]
     extra = len(area.sources) - MAX_POPUP_ROWS
-    more = f"<br>{e(_('{n} more in the sources panel').format(n=number(extra)))}" if extra > 0 else ""
-    parts.append(f"<b>{e(_('Sources'))}</b><ol>" + "".join(items) + "</ol>" + more)
+    more = _("{n} more in the sources panel").format(n=number(extra))
+    heading = _("Sources")
+    parts.append(f"<b>{e(heading)}</b><ol>" + "".join(items) + "</ol>" + (f"<br>{e(more)}" if extra > 0 else ""))
     return "".join(parts)
 
 
@@ -526,7 +528,7 @@ class _Behaviour(_OwnElement):
         super().__init__()
         self._name = "Behaviour"
         self.font_url = font_url
-        self.khmer_font, self.khmer_range = KHMER_FONT, KHMER_RANGE
+        self.khmer_font, self.khmer_range = KHMER_FONT, i18n.KHMER_RANGE
         self.background = BACKGROUND
         self.patterns = PATTERNS
         self.legend = legend_html()

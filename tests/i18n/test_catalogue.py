@@ -3,8 +3,12 @@ stale, and every translation uses its message's placeholders; the catalogue is w
 
 from __future__ import annotations
 
+import ast
+import re
+
 import pytest
 from babel.messages.catalog import Catalog
+from babel.util import pathmatch
 
 import i18n
 from i18n import catalogue
@@ -42,3 +46,23 @@ def test_a_fuzzy_entry_shows_english_and_a_translated_one_khmer(khmer_catalogue)
 def test_an_unknown_language_is_english():
     with i18n.use("xx"):
         assert i18n.current() == "en"
+
+
+def _a_message(node: ast.AST) -> bool:
+    """A call of gettext's with a message written in it: ``_("Sources")``, not ``_(label)``."""
+    return (isinstance(node, ast.Call) and getattr(node.func, "id", "") in ("_", "ngettext", "N_")
+            and any(isinstance(a, ast.Constant) for a in node.args))
+
+
+def test_no_message_is_written_inside_an_f_string():
+    """On Python 3.11 an f-string is one token to Babel's extractor: a message written inside one is never
+    extracted, so it would never be translated (and no other test would notice)."""
+    patterns = re.findall(r"^\[python: (.+)\]$", catalogue.MAPPING.read_text(encoding="utf-8"), re.MULTILINE)
+    hidden = []
+    files = [f for f in catalogue.ROOT.glob("*/**/*.py") if ".venv" not in f.parts] + [*catalogue.ROOT.glob("*.py")]
+    for path in (f for f in files if any(pathmatch(p, f.relative_to(catalogue.ROOT).as_posix()) for p in patterns)):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.JoinedStr):
+                hidden += [f"{path.relative_to(catalogue.ROOT)}:{call.lineno}: {ast.unparse(call)}"
+                           for call in ast.walk(node) if _a_message(call)]
+    assert hidden == []

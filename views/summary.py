@@ -1,0 +1,76 @@
+"""What a view says in a few words: the headline sentence, and the title and description that link previews,
+search results and the light page carry, so a shared link says what the view shows before anyone opens it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from events.dates import period_label
+from events.figures import Area, Figure
+from events.vocabulary import status_label
+from geo.areas import NATIONAL, AreaKey
+from i18n import _, ngettext, number
+from views.address import View
+from views.card import card_content, sentence_case
+from views.selection import Filtered
+
+
+def headline_sentence(figure: Figure) -> str:
+    """"More than 1,000 people detained, 14 – 16 Jul 2025": the national figure as the page's headline."""
+    return sentence_case(_("{value} people detained, {period}").format(value=figure.value.words(),
+                                                                        period=period_label(*figure.period)))
+
+
+def claim_sentence(figure: Figure) -> str:
+    """Its title as sourced, who claims it and what the sources call the people, and that it is not verified."""
+    return _("{title}. Claimed by {who}; {status}. Not independently verified.").format(
+        title=figure.title, who="; ".join(figure.claimants) or _("the sources"),
+        status=status_label(figure.status) if figure.status else "")
+
+
+def showing_sentence(shown: int, total: int) -> str:
+    """How much of the file the filters show."""
+    return ngettext("Showing {shown} of {n} figure under the current filters.",
+                    "Showing {shown} of {n} figures under the current filters.", total).format(
+        shown=number(shown), n=number(total))
+
+
+def shown_area(filtered: Filtered, view: View) -> AreaKey | None:
+    """The area whose figure a view shows: the one asked for (a province inside a joint figure opens that
+    figure), the one province chosen in the filters, else none (the national headline)."""
+    asked = view.area
+    if asked is None and len(view.filters.provinces) == 1:
+        asked = AreaKey(tuple(view.filters.provinces))
+    if asked is None:
+        return None
+    return filtered.area_of(asked.codes[0]) if len(asked.codes) == 1 else asked
+
+
+@dataclass(frozen=True)
+class Summary:
+    title: str  # "Kratie: 312 people detained, 14 – 16 Jul 2025"
+    description: str  # who claims it, that it is not verified, what else the view shows
+    area: Area | None  # the area of the card that goes with it: a province, a joint group, or the country
+
+
+def summarize(filtered: Filtered, view: View, as_of: str, link: str) -> Summary | None:
+    """The view in a title and a description; None when it asks for a place with no figure under its filters."""
+    key = shown_area(filtered, view)
+    if key is not None:
+        area = filtered.areas.get(key)
+        if area is None:
+            return None
+        content = card_content(area, as_of, link)
+        # TRANSLATORS: a link preview's title: "Kratie: 312 people detained, 14 – 16 Jul 2025"
+        title = _("{place}: {figure}, {period}").format(place=content.place, figure=content.figure,
+                                                        period=content.period)
+        return Summary(title, " ".join(p for p in (content.how, content.claim) if p), area)
+    if not filtered.headlines:
+        return Summary(_("No national figure in this selection"), _description(), None)
+    figure = filtered.headlines[0].figure
+    return Summary(headline_sentence(figure), f"{claim_sentence(figure)} {_description()}",
+                   filtered.areas.get(NATIONAL))
+
+
+def _description() -> str:
+    return _("Enforcement actions against scam compounds in Cambodia, as reported, with every source.")
