@@ -12,6 +12,7 @@ from dashboard.markdown import md
 from i18n import _
 from views import selection
 from views.address import link
+from views.summary import summarize
 
 
 def show() -> None:
@@ -86,5 +87,8 @@ def show() -> None:
         panels.sources(filtered)
         panels.problems(snapshot)
         panels.about(snapshot)
+        summary = summarize(filtered, view, snapshot.as_of, link(page, view))
+        if summary is not None:  # the tab and the bookmark name the view, as its link preview does
+            st.set_page_config(page_title=_("{summary} · Crackdown Map").format(summary=summary.title))
 
     sidebar.write_url(view)

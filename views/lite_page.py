@@ -27,7 +27,7 @@ FONT_FACE = (f'@font-face{{font-family:"Noto Sans Khmer";src:url({KHMER_FONT}) f
              f"font-display:swap;unicode-range:{KHMER_RANGE}}}")
 STYLE = FONT_FACE + """
 body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans Khmer",sans-serif;color:#0e1117;
-margin:0 auto;max-width:46rem;padding:0 1rem}
+margin:0 auto;max-width:46rem;padding:0 1rem;overflow-wrap:break-word}td{overflow-wrap:anywhere}
 a{color:#8a2c02}h1{font-size:1.5rem;line-height:1.3;margin:.6rem 0}h2{font-size:1.15rem;margin:1.4rem 0 .4rem}
 .small,figcaption,footer{font-size:.875rem;color:#3d3d3d}nav ul{padding:0;list-style:none;display:flex;flex-wrap:wrap;
 gap:.25rem .9rem}nav li a{display:inline-block;padding:.35rem 0}.notice{background:#fff4e5;padding:.4rem .6rem}

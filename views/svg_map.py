@@ -111,7 +111,7 @@ def svg_map(areas: dict[AreaKey, Area], href: Callable[[AreaKey], str], selected
                         for i, line in enumerate(lines))
         texts.append(f"<text>{spans}</text>")
     title = escaped(_("People detained, as reported, by province"))
-    return (f'<svg viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-labelledby="map-title" class="map">'
+    return (f'<svg viewBox="0 0 {WIDTH} {HEIGHT}" role="group" aria-labelledby="map-title" class="map">'
             f'<title id="map-title">{title}</title><defs>{PATTERNS}</defs>'
             f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#e9edf1"/>'
             f'<g stroke-width="1" stroke-linejoin="round">{"".join(shapes)}</g>'

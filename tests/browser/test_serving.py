@@ -68,6 +68,16 @@ def test_twenty_card_downloads_through_the_proxy_all_succeed(browser, stack):
     assert saved == 20
 
 
+def test_twenty_card_images_by_url_through_the_proxy_all_succeed_without_a_cookie(stack):
+    """The card by URL needs no session: any replica answers it, so no stickiness is needed."""
+    images = 0
+    for _ in range(20):  # a new connection each time, no cookie: the proxy may send each to either replica
+        with urllib.request.urlopen(f"{stack.url}/card.png?province=Kratie", timeout=60) as response:
+            assert "crackdown_replica" not in (response.headers.get("Cookie") or "")
+            images += response.status == 200 and response.read(8) == b"\x89PNG\r\n\x1a\n"
+    assert images == 20
+
+
 def test_a_killed_replica_leaves_the_site_up(browser, stack):
     os.kill(stack.pids()[0], signal.SIGKILL)
     killed = time.monotonic()

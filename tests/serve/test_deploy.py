@@ -26,11 +26,24 @@ def test_the_caddyfile_adapts_with_sticky_health_checked_compressed_proxying():
                              env=env, capture_output=True, text=True, check=True).stdout
     config = json.dumps(json.loads(adapted))
     assert '"127.0.0.1:8601"' in config and '"127.0.0.1:8602"' in config and '":9999"' in config
-    assert '"policy": "cookie"' in config and '"uri": "/_stcore/health"' in config
+    assert '"policy": "cookie"' in config and config.count('"uri": "/_stcore/health"') == 2
+    assert '"policy": "round_robin"' in config  # the routes that need no session: any replica, in turn
+    assert sorted(_matched_paths(json.loads(adapted))) == ["/card.png", "/card.svg", "/data/*", "/lite",
+                                                           "/robots.txt"]
     assert '"zstd"' in config and '"gzip"' in config
     headers = caddyfile_headers()
     assert {"Content-Security-Policy", "Referrer-Policy", "X-Content-Type-Options", "Permissions-Policy"} <= set(
         headers)
+
+
+def _matched_paths(node) -> list[str]:
+    """Every path a route of the adapted config matches on."""
+    if isinstance(node, list):
+        return [p for item in node for p in _matched_paths(item)]
+    if not isinstance(node, dict):
+        return []
+    own = [p for match in node.get("match", []) if isinstance(match, dict) for p in match.get("path", [])]
+    return own + [p for key, value in node.items() if key != "match" for p in _matched_paths(value)]
 
 
 def test_compose_runs_the_image_twice_behind_the_same_caddyfile():

@@ -59,7 +59,7 @@ def test_the_map_is_an_svg_with_every_province_linked(client):
     page = client.get("/lite").text
     svg = page[page.index("<svg"):page.index("</svg>")]
     assert svg.count("<path") >= 24 and svg.count('<a href="/lite?') >= 24
-    assert 'role="img"' in svg and "<title" in svg
+    assert 'role="group"' in svg and "<title" in svg  # a group of links, named by its title
 
 
 def test_filters_are_plain_links_that_keep_the_view(client):
