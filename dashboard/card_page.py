@@ -12,8 +12,9 @@ from dashboard.markdown import md
 from events.figures import Area
 from geo.areas import AreaKey
 from i18n import _
+from views.address import View, link
 from views.card import CardContent, CardSource, card_content, card_csv, card_png, card_svg, file_name, layout
-from views.card_image import FORMAT_NAMES
+from views.card_image import FORMAT_IN_URL, FORMAT_NAMES
 from views.selection import Snapshot
 
 
@@ -27,15 +28,17 @@ def _left_out(content: CardContent, format_name: str) -> list[str]:
     return layout(content, format_name)[1]
 
 
-def download_button(area: Area, snapshot: Snapshot, link: str) -> None:
+def download_button(area: Area, snapshot: Snapshot, address: str) -> None:
     """The card's PNG in one click from the map (the link-preview format); the card page has the others."""
-    content = card_content(area, snapshot.as_of, link)
+    content = card_content(area, snapshot.as_of, address)
     st.download_button(_("Download card (PNG)"), data=lambda: _png(content, "landscape"), mime="image/png",
                        file_name=file_name(content, "landscape", "png"), on_click="ignore")
 
 
-def show(area: Area | None, key: AreaKey, snapshot: Snapshot, link: str, asked: AreaKey | None = None) -> None:
-    """``asked``: the province in the link, when its figures are reported jointly and ``area`` is that group."""
+def show(area: Area | None, key: AreaKey, snapshot: Snapshot, page: str, view: View) -> None:
+    """The card of ``area`` (``key``); the view asked for a province inside it when its figures are reported
+    jointly and ``area`` is that group. ``page``: the dashboard's address, before its query."""
+    asked, here = view.area, link(page, view)
     if st.button(_("← Back to the map")):
         st.session_state["mode"] = "map"
         st.rerun()
@@ -49,7 +52,7 @@ def show(area: Area | None, key: AreaKey, snapshot: Snapshot, link: str, asked: 
     if joint_with:
         st.info(md(_("{province}'s figures are reported jointly with other provinces, so this card is for "
                      "{provinces} together.").format(province=joint_with, provinces=area.key.display_name)))
-    content = card_content(area, snapshot.as_of, link, joint_with)
+    content = card_content(area, snapshot.as_of, here, joint_with)
     # TRANSLATORS: the card's format: link preview, square or portrait
     chosen = st.segmented_control(_("Format"), list(FORMAT_NAMES), default="landscape", key="card_format",
                                   format_func=i18n.bound(lambda name: _(FORMAT_NAMES[name]))) or "landscape"
@@ -71,4 +74,10 @@ def show(area: Area | None, key: AreaKey, snapshot: Snapshot, link: str, asked: 
         for number, report in enumerate(area.sources, 1):  # titles in every script: the browser draws them
             s = report.source
             st.markdown(f"{number}. {md(CardSource(s.publisher, s.title, s.date, s.url).full())}")
-        st.caption(md(_("Link to this view: {link}").format(link=link)))
+        st.caption(md(_("Link to this view: {link}").format(link=here)))
+    site = page.rstrip("/")
+    image = link(f"{site}/card.png", view, format=FORMAT_IN_URL[chosen])
+    st.caption(md(_("This card as an image anyone can link to: {image} (SVG: {svg}). Without JavaScript: {lite}. "
+                    "Its figures as data: {data}").format(
+        image=image, svg=link(f"{site}/card.svg", view, format=FORMAT_IN_URL[chosen]),
+        lite=link(f"{site}/lite", view), data=link(f"{site}/data/figures.json", view))))

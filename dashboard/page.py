@@ -52,7 +52,7 @@ def show() -> None:
     if view.mode == "card" and view.area is not None:
         # a province inside a joint figure opens that figure's card, which says so
         shown = filtered.area_of(view.area.codes[0]) if len(view.area.codes) == 1 else view.area
-        card_page.show(filtered.areas.get(shown), shown, snapshot, link(page, view), asked=view.area)
+        card_page.show(filtered.areas.get(shown), shown, snapshot, page, view)
         sidebar.draw(*snapshot.period, snapshot.nationalities)
     else:
         st.title(_("Crackdown Map"))

@@ -109,9 +109,9 @@ def to_params(view: View) -> dict[str, str | list[str]]:
     return params
 
 
-def link(base: str, view: View) -> str:
-    """The address of a view: ``base`` with its parameters, URL-encoded, lists repeated."""
-    query = urlencode(to_params(view), doseq=True)
+def link(base: str, view: View, **extra: str) -> str:
+    """The address of a view: ``base`` with its parameters (and ``extra`` ones), URL-encoded, lists repeated."""
+    query = urlencode({**to_params(view), **extra}, doseq=True)
     return f"{base}?{query}" if query else base
 
 

@@ -28,6 +28,7 @@ from i18n import N_
 FORMATS = {"landscape": (1200, 675), "square": (1080, 1080), "portrait": (1080, 1350)}
 FORMAT_NAMES = {"landscape": N_("Link preview, 1200 × 675"), "square": N_("Square, 1080 × 1080"),
                 "portrait": N_("Portrait, 1080 × 1350")}  # shown through _
+FORMAT_IN_URL = {"landscape": "link", "square": "square", "portrait": "portrait"}  # /card.png?format=…
 DISPLAY_WIDTH, MIN_TEXT = 600, 14  # every text at least 14 px high when the card is shown 600 px wide
 INK, MUTED, ACCENT, BAR, REMAINDER, RULE = "#111111", "#3d3d3d", "#a63603", "#e6550d", "#969696", "#d9d9d9"
 SVG_FONTS = "Noto Sans, Noto Sans Khmer, Noto Sans Thai, sans-serif"

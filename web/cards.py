@@ -12,11 +12,12 @@ from geo.areas import NATIONAL
 from i18n import _
 from views.address import link
 from views.card import card_content, card_png, card_svg, file_name
+from views.card_image import FORMAT_IN_URL
 from views.summary import shown_area
 from web.responses import cached, sentence, unknown_place, unreadable
 from web.view_request import asked, base_url, selected
 
-FORMATS = {"link": "landscape", "square": "square", "portrait": "portrait"}  # as the URL names them
+FORMATS = {url: name for name, url in FORMAT_IN_URL.items()}  # as the URL names them
 
 
 def card(request: Request) -> Response:

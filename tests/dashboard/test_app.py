@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import json
 from datetime import date
 
@@ -260,3 +261,24 @@ def test_reset_clears_every_filter_and_the_chosen_province(app):
     assert at.sidebar.slider[0].value[0] < date(2025, 7, 10)
     assert not any(key in at.query_params for key in ("start", "status", "province"))
     assert not any(s.value.startswith("Kratie") for s in at.subheader)
+
+
+def test_the_card_page_offers_the_card_the_light_page_and_the_data_by_url(app, monkeypatch):
+    """Links that need no session: each answers, outside the dashboard, with this view's card, page and data."""
+    from urllib.parse import urlsplit
+
+    from starlette.applications import Starlette
+    from starlette.testclient import TestClient
+
+    from web.routes import ROUTES
+
+    at = app(province="Kratie", view="card", type="raid")
+    caption = next(c for c in (c.value.replace("\\", "") for c in at.caption) if "/card.png?" in c)
+    links = re.findall(r"\S*/(?:card\.png|card\.svg|lite|data/figures\.json)\?\S+?(?=[ )]|\. |$)", caption)
+    paths = {urlsplit(u).path: f"{urlsplit(u).path}?{urlsplit(u).query}" for u in links}
+    assert set(paths) == {"/card.png", "/card.svg", "/lite", "/data/figures.json"}
+    assert all("province=Kratie" in p and "type=raid" in p for p in paths.values())
+    with TestClient(Starlette(routes=ROUTES)) as client:
+        image = client.get(paths["/card.png"])
+        assert image.headers["content-type"] == "image/png" and "format=link" in paths["/card.png"]
+        assert client.get(paths["/data/figures.json"]).json()["area"]["name"] == "Kratie"
