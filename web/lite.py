@@ -29,7 +29,7 @@ def lite(request: Request) -> Response:
         if summary is None:
             return sentence(_("No figure of people detained is reported for {place} under the current "
                               "filters.").format(place=view.area.display_name if view.area else ""), 404)
-        made = tags(request)
+        made = tags(request, "/lite")
         head = made[0] if made else ""
         body = lite_html(LitePage(snapshot, filtered, view, summary, wanted.notices, head))
         return cached(request, snapshot.version, body, "text/html; charset=utf-8")

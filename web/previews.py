@@ -26,8 +26,9 @@ LOCALES = {"en": "en_GB", "km": "km_KH"}  # og:locale of each language
 CARD_SIZE = (1200, 675)
 
 
-def tags(request: Request) -> tuple[str, str, str] | None:
-    """What goes into the page for this request: the head's tags, the noscript block, the document's language."""
+def tags(request: Request, route: str = "/") -> tuple[str, str, str] | None:
+    """What goes into a page for this request: the head's tags, the noscript block, the document's language.
+    ``route``: the page's own path, which its canonical address names (the dashboard's, or the light page's)."""
     wanted = asked(request)
     view = wanted.view
     found = selected(view)
@@ -35,7 +36,7 @@ def tags(request: Request) -> tuple[str, str, str] | None:
         return None
     snapshot, filtered = found
     base = base_url(request)
-    address = link(f"{base}/", view)
+    address, canonical = link(f"{base}/", view), link(f"{base}{route}", view)
     with i18n.use(view.language):
         summary = summarize(filtered, view, snapshot.as_of, address)
         if summary is None:
@@ -49,13 +50,13 @@ def tags(request: Request) -> tuple[str, str, str] | None:
         head = "".join([
             f"<title>{e(title)}</title>",
             f'<meta name="description" content="{e(summary.description)}">',
-            f'<link rel="canonical" href="{e(address)}">',
+            f'<link rel="canonical" href="{e(canonical)}">',
             '<meta property="og:type" content="website">',
             f'<meta property="og:site_name" content="{e(site)}">',
             f'<meta property="og:locale" content="{LOCALES[view.language]}">',
             f'<meta property="og:title" content="{e(summary.title)}">',
             f'<meta property="og:description" content="{e(summary.description)}">',
-            f'<meta property="og:url" content="{e(address)}">',
+            f'<meta property="og:url" content="{e(canonical)}">',
             *([f'<meta property="og:image" content="{e(card)}">',
                f'<meta property="og:image:width" content="{CARD_SIZE[0]}">',
                f'<meta property="og:image:height" content="{CARD_SIZE[1]}">',

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse
 from starlette.routing import Route
 
 from web.cards import card
@@ -10,7 +12,15 @@ from web.lite import lite
 from web.open_data import datapackage, events_csv, figures_json
 from web.previews import LinkPreviews
 
+
+
+def robots(request: Request) -> PlainTextResponse:
+    """Every page may be indexed: the figures are public and each carries its sources."""
+    return PlainTextResponse("User-agent: *\nAllow: /\n")
+
+
 ROUTES = [
+    Route("/robots.txt", robots, methods=["GET", "HEAD"]),
     Route("/card.png", card, methods=["GET", "HEAD"]),
     Route("/card.svg", card, methods=["GET", "HEAD"]),
     Route("/lite", lite, methods=["GET", "HEAD"]),

@@ -44,3 +44,7 @@ def test_bad_queries_come_back_as_notices(client):
     document = client.get("/data/figures.json?start=bogus").json()
     assert any("start" in notice for notice in document["notices"])
     assert client.get("/data/figures.json?province=Atlantis").status_code == 404
+
+
+def test_robots_may_index_every_page(client):
+    assert client.get("/robots.txt").text == "User-agent: *\nAllow: /\n"

@@ -70,3 +70,10 @@ def test_an_unknown_place_previews_what_the_page_then_shows(client):
 
 def test_other_paths_pass_untouched(client):
     assert client.get("/data/datapackage.json").headers["content-type"] == "application/json"
+
+
+def test_the_light_page_names_itself_as_canonical(client):
+    tags = meta(client.get("/lite?province=Kratie").text)
+    assert tags["og:url"] == "https://map.example.org/lite?province=Kratie"
+    assert '<link rel="canonical" href="https://map.example.org/lite?province=Kratie">' in client.get(
+        "/lite?province=Kratie").text
