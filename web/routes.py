@@ -13,7 +13,6 @@ from web.open_data import datapackage, events_csv, figures_json
 from web.previews import LinkPreviews
 
 
-
 def robots(request: Request) -> PlainTextResponse:
     """Every page may be indexed: the figures are public and each carries its sources."""
     return PlainTextResponse("User-agent: *\nAllow: /\n")
