@@ -30,9 +30,9 @@ SITE_OF_LINK = r"https?://(?:www\.)?([^/]+)"  # a link is shown as its site; the
 def headline(filtered: Filtered) -> None:
     """The latest national figure, with who claims it: above the map, short enough for a phone's first screen."""
     if not filtered.headlines:
-        st.subheader(_("No national figure in this selection"))
+        st.header(_("No national figure in this selection"))  # under the page's title: headings in order
     for item in filtered.headlines[:1]:
-        st.subheader(md(headline_sentence(item.figure)))
+        st.header(md(headline_sentence(item.figure)))
         claim = claim_sentence(item.figure)
         st.caption(md(" ".join([claim, _headline_parts(item)] if item.parts else [claim])))
 

@@ -66,7 +66,7 @@ def map_args(at: AppTest) -> dict:
 
 def test_main_page_has_every_panel(app):
     at = app()
-    headings = [s.value for s in at.subheader]
+    headings = [s.value for s in at.main.header]
     assert headings[0].startswith("More than 1\\,000 people detained")
     assert any("add up to at least 996" in c.value for c in at.caption)
     assert any("Showing 17 of 17 figures" in c.value for c in at.caption)
@@ -155,7 +155,7 @@ def test_malformed_links_show_notices_not_errors(app):
     at = app(start="yesterday", province="Atlantis", view="poster", nationality="Martian", foo="1")
     notices = [i.value for i in at.info]
     assert len(notices) >= 4
-    assert at.subheader[0].value.startswith("More than")
+    assert at.main.header[0].value.startswith("More than")
     assert "foo" not in at.query_params and "province" not in at.query_params
 
 
@@ -166,7 +166,7 @@ def test_period_filter_reaches_every_panel_and_the_url(app):
     moved = app()
     moved.sidebar.slider[0].set_value((date(2025, 5, 1), date(2025, 6, 30))).run()
     assert (moved.query_params["start"], moved.query_params["end"]) == ("2025-05-01", "2025-06-30")
-    assert moved.subheader[0].value == "No national figure in this selection"
+    assert moved.main.header[0].value == "No national figure in this selection"
 
 
 def test_broken_rows_are_listed_and_valid_rows_shown(app, monkeypatch, write_csv):

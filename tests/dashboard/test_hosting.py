@@ -55,7 +55,7 @@ def test_a_file_emptied_mid_edit_keeps_the_last_good_version(run, tmp_path):
     path = tmp_path / "events.csv"
     path.write_text(csv_text([row(id="k", count="312")]))
     at = run(path)
-    assert at.subheader and not at.warning
+    assert at.main.header and not at.warning
     path.write_text("")  # the editor truncated it before writing
     at = run(path, at)
     assert any("showing the last version read" in t for t in texts(at))
