@@ -8,7 +8,7 @@ CHROMIUM ?= /usr/bin/chromium
 AXE_VERSION := 4.11.0
 AXE_JS := $(VENV)/axe-core-$(AXE_VERSION)/axe.min.js
 
-.PHONY: run serve test check bench messages
+.PHONY: run serve test check review bench messages
 
 $(VENV)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,12 @@ bench: $(VENV)/.dev
 	$(PY) -m bench
 
 check: $(VENV)/.runtime
+	$(PY) -m events check $(or $(EVENTS_CSV),data/events.csv)
+
+# What a change to the data does to what viewers see, against BASE (default origin/main), then the check.
+BASE ?= origin/main
+review: $(VENV)/.runtime
+	$(PY) -m events diff --base $(BASE) $(or $(EVENTS_CSV),data/events.csv)
 	$(PY) -m events check $(or $(EVENTS_CSV),data/events.csv)
 
 # The interface's messages: extract them from the code, then merge them into every language's catalogue

@@ -3,6 +3,7 @@ full what the image had to leave out."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from functools import lru_cache
 
 import streamlit as st
@@ -16,6 +17,7 @@ from views.address import View, link
 from views.card import CardContent, CardSource, card_content, card_csv, card_png, card_svg, file_name, layout
 from views.card_image import FORMAT_IN_URL, FORMAT_NAMES
 from views.selection import Snapshot
+from views.summary import citation
 
 
 @lru_cache(maxsize=64)  # shared by every session: a card is the same for everyone who asks for it
@@ -30,7 +32,7 @@ def _left_out(content: CardContent, format_name: str) -> list[str]:
 
 def download_button(area: Area, snapshot: Snapshot, address: str) -> None:
     """The card's PNG in one click from the map (the link-preview format); the card page has the others."""
-    content = card_content(area, snapshot.as_of, address)
+    content = card_content(area, snapshot.as_of, snapshot.version, address)
     st.download_button(_("Download card (PNG)"), data=lambda: _png(content, "landscape"), mime="image/png",
                        file_name=file_name(content, "landscape", "png"), on_click="ignore")
 
@@ -52,7 +54,7 @@ def show(area: Area | None, key: AreaKey, snapshot: Snapshot, page: str, view: V
     if joint_with:
         st.info(md(_("{province}'s figures are reported jointly with other provinces, so this card is for "
                      "{provinces} together.").format(province=joint_with, provinces=area.key.display_name)))
-    content = card_content(area, snapshot.as_of, here, joint_with)
+    content = card_content(area, snapshot.as_of, snapshot.version, here, joint_with)
     # TRANSLATORS: the card's format: link preview, square or portrait
     chosen = st.segmented_control(_("Format"), list(FORMAT_NAMES), default="landscape", key="card_format",
                                   format_func=i18n.bound(lambda name: _(FORMAT_NAMES[name]))) or "landscape"
@@ -62,7 +64,7 @@ def show(area: Area | None, key: AreaKey, snapshot: Snapshot, page: str, view: V
                          file_name=file_name(content, chosen, "png"), on_click="ignore")
     middle.download_button(_("Download card (SVG)"), data=lambda: card_svg(content, chosen), mime="image/svg+xml",
                            file_name=file_name(content, chosen, "svg"), on_click="ignore")
-    right.download_button(_("Download figures (CSV)"), data=lambda: card_csv(area), mime="text/csv",
+    right.download_button(_("Download figures (CSV)"), data=lambda: card_csv(area, snapshot.version), mime="text/csv",
                           file_name=file_name(content, "figures", "csv"), on_click="ignore")
     left_out = _left_out(content, chosen)
     label = (_("Everything the card says, in full (some of it is only here)") if left_out
@@ -75,6 +77,9 @@ def show(area: Area | None, key: AreaKey, snapshot: Snapshot, page: str, view: V
             s = report.source
             st.markdown(f"{number}. {md(CardSource(s.publisher, s.title, s.date, s.url).full())}")
         st.caption(md(_("Link to this view: {link}").format(link=here)))
+        st.caption(md(_("Cite this view: {citation}").format(citation=citation(
+            _("{place}: {figure}, {period}").format(place=content.place, figure=content.figure, period=content.period),
+            here, snapshot.version, datetime.now(UTC).date()))))
     site = page.rstrip("/")
     image = link(f"{site}/card.png", view, format=FORMAT_IN_URL[chosen])
     st.caption(md(_("This card as an image anyone can link to: {image} (SVG: {svg}). Without JavaScript: {lite}. "

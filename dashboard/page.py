@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import UTC, datetime
 
 import streamlit as st
 
@@ -12,7 +13,7 @@ from dashboard.markdown import md
 from i18n import _
 from views import selection
 from views.address import link
-from views.summary import summarize
+from views.summary import citation, summarize
 
 
 def show() -> None:
@@ -58,7 +59,7 @@ def show() -> None:
         st.title(_("Crackdown Map"))
         st.caption(_("Enforcement actions against scam compounds in Cambodia, as reported, with every source."))
         with st.container():
-            panels.headline(filtered)
+            panels.headline(filtered, snapshot)
         left, right = st.columns([3, 2])
         with left:
             # The base map's script is the same on every run, so the frame is kept (with its zoom) and only the
@@ -84,10 +85,11 @@ def show() -> None:
             panels.beside_headline(filtered, snapshot)
         panels.timeline(filtered)
         panels.other_measures(filtered)
-        panels.sources(filtered)
+        panels.sources(filtered, snapshot)
         panels.problems(snapshot)
-        panels.about(snapshot)
-        summary = summarize(filtered, view, snapshot.as_of, link(page, view))
+        summary = summarize(filtered, view, snapshot, link(page, view))
+        title = summary.title if summary is not None else _("Crackdown Map")
+        panels.about(snapshot, citation(title, link(page, view), snapshot.version, datetime.now(UTC).date()))
         if summary is not None:  # the tab and the bookmark name the view, as its link preview does
             st.set_page_config(page_title=_("{summary} · Crackdown Map").format(summary=summary.title))
 

@@ -17,7 +17,7 @@ from i18n import N_, _, ngettext, number
 from views import charts, tables
 from views.downloads import csv_text
 from views.selection import Filtered, Snapshot
-from views.summary import claim_sentence, headline_sentence, showing_sentence
+from views.summary import claim_sentence, headline_sentence, showing_sentence, version_words
 
 MAX_UNDATED = 10  # figures named under the timeline as not placed in time
 SOURCES_LIMIT = 1_000  # rows sent to the browser; the download has them all
@@ -27,7 +27,7 @@ SOURCE_COLUMNS = ("reported", "figure", "publisher", "published", "link", "note"
 SITE_OF_LINK = r"https?://(?:www\.)?([^/]+)"  # a link is shown as its site; the address opens on click
 
 
-def headline(filtered: Filtered) -> None:
+def headline(filtered: Filtered, snapshot: Snapshot) -> None:
     """The latest national figure, with who claims it: above the map, short enough for a phone's first screen."""
     if not filtered.headlines:
         st.header(_("No national figure in this selection"))  # under the page's title: headings in order
@@ -35,6 +35,7 @@ def headline(filtered: Filtered) -> None:
         st.header(md(headline_sentence(item.figure)))
         claim = claim_sentence(item.figure)
         st.caption(md(" ".join([claim, _headline_parts(item)] if item.parts else [claim])))
+    st.caption(md(version_words(snapshot.version)))  # which data the page shows: what a citation names
 
 
 def _headline_parts(item) -> str:
@@ -198,16 +199,16 @@ def _other_measures(table: pd.DataFrame) -> None:
                                                                        width="medium")})
 
 
-def sources(filtered: Filtered) -> None:
+def sources(filtered: Filtered, snapshot: Snapshot) -> None:
     table = filtered.sources
     section = on_demand(ngettext("Sources · {n} report", "Sources · {n} reports", len(table)).format(
         n=number(len(table))), "sources_open")
     with section:
         if section.open:
-            _sources(filtered, table)
+            _sources(filtered, table, snapshot)
 
 
-def _sources(filtered: Filtered, table: pd.DataFrame) -> None:
+def _sources(filtered: Filtered, table: pd.DataFrame, snapshot: Snapshot) -> None:
     if len(table) > SOURCES_LIMIT:
         st.caption(_("Showing the {limit} latest of {n} source reports; narrow the filters or download them "
                      "all.").format(limit=number(SOURCES_LIMIT), n=number(len(table))))
@@ -218,7 +219,7 @@ def _sources(filtered: Filtered, table: pd.DataFrame) -> None:
                                 "figure": st.column_config.TextColumn(_(tables.HEADERS["figure"]), width="medium"),
                                 "link": st.column_config.LinkColumn(_(tables.HEADERS["link"]),
                                                                     display_text=SITE_OF_LINK)})
-    st.download_button(_("Download these sources (CSV)"), data=lambda: csv_text(table),
+    st.download_button(_("Download these sources (CSV)"), data=lambda: csv_text(table, snapshot.version),
                        file_name="crackdown-map-sources.csv", mime="text/csv", on_click="ignore")
     if len(filtered.disagreements):
         heading = _("Where sources disagree")
@@ -272,15 +273,17 @@ def _problems(result: LoadResult) -> None:
         st.dataframe(result.rejected, hide_index=True, width="stretch")
 
 
-def about(snapshot: Snapshot) -> None:
+def about(snapshot: Snapshot, cite: str) -> None:
+    """What the figures are and are not, how to cite this view, the context figures, credits."""
     section = on_demand(_("About these figures"), "about_open")
     with section:
         if section.open:
-            _about(snapshot)
+            _about(snapshot, cite)
 
 
-def _about(snapshot: Snapshot) -> None:
+def _about(snapshot: Snapshot, cite: str) -> None:
     st.markdown("\n".join(f"- {md(_(point))}" for point in ABOUT_POINTS))
+    st.markdown(md(_("Cite this view: {citation}").format(citation=cite)))
     for figure in snapshot.context_figures:
         first = figure.reports[0]
         st.caption(md(_("Context: {who} — {measure}: {value} ({period}; source: {publisher}, csv line {line}).").format(

@@ -7,8 +7,10 @@ Every row read ends up either in ``events`` (valid, normalised) or in
 from __future__ import annotations
 
 import difflib
+import hashlib
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -28,10 +30,24 @@ DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "events.csv"
 
 
 @dataclass(frozen=True)
+class DataVersion:
+    """Which version of the file a figure comes from, so a citation can be checked later: its content's hash
+    (any change of a byte changes it) and the day it last changed."""
+
+    digest: str  # the first 12 hex digits of the file's SHA-256
+    changed: str  # ISO date of the file's last modification (UTC); "" when read from bytes, not from a file
+
+    @classmethod
+    def of(cls, raw: bytes, changed: str = "") -> DataVersion:
+        return cls(hashlib.sha256(raw).hexdigest()[:12], changed)
+
+
+@dataclass(frozen=True)
 class LoadResult:
     events: pd.DataFrame  # valid rows: line, the cells as written, and the columns events.normalise derives
     rejected: pd.DataFrame  # rows set aside: line and the cells as written
     problems: tuple[Problem, ...]  # root causes first, then their consequences; each by line
+    version: DataVersion = DataVersion("", "")
 
     @property
     def rows_read(self) -> int:
@@ -46,10 +62,17 @@ def events_path() -> Path:
 def load_events(path: str | os.PathLike, limits: Limits | None = None) -> LoadResult:
     """Read and check a file. Raises OSError when it cannot be opened, FileRefusedError when it breaks a limit."""
     limits = limits or Limits.from_environment()
-    return parse_events(read_bounded(path, limits), limits)
+    raw = read_bounded(path, limits)
+    changed = datetime.fromtimestamp(os.stat(path).st_mtime, tz=UTC).date().isoformat()
+    result = parse_events(raw, limits)
+    return replace(result, version=DataVersion.of(raw, changed))
 
 
 def parse_events(raw: bytes, limits: Limits = DEFAULT_LIMITS) -> LoadResult:
+    return replace(_parsed(raw, limits), version=DataVersion.of(raw))
+
+
+def _parsed(raw: bytes, limits: Limits) -> LoadResult:
     records = read_records(raw, limits.max_cell)
     problems = list(records.problems)
     names = schema.column_names()

@@ -21,6 +21,7 @@ import pandas as pd
 import i18n
 from events.dates import date_label, period_label
 from events.figures import Area
+from events.loading import DataVersion
 from events.vocabulary import nationality_display_name, status_label
 from i18n import _, ngettext, number
 from views import card_image
@@ -128,6 +129,7 @@ class CardContent:
     disagreements: tuple[str, ...]
     sources: tuple[CardSource, ...]
     as_of: str
+    version: str  # the data's version (its content hash): a citation of the card can be checked against it
     link: str
     file_stem: str  # the place and the period in ASCII, for file names in every language
     language: str  # the language the card is written in (its words are set when it is made)
@@ -151,7 +153,7 @@ def _sources_sentence(listed: str) -> str:
     return _("Sources: {listed}.").format(listed=listed)
 
 
-def card_content(area: Area, as_of: str, link: str, joint_with: str = "") -> CardContent:
+def card_content(area: Area, as_of: str, version: DataVersion, link: str, joint_with: str = "") -> CardContent:
     """What the card says about ``area``; ``joint_with``: the province asked for, when its figures are
     reported jointly with others (the card then says so)."""
     total = area.total
@@ -202,7 +204,8 @@ def card_content(area: Area, as_of: str, link: str, joint_with: str = "") -> Car
         period=period_label(*area.period), how=" ".join(how), claim=claim, claim_short=claim_short,
         bars=tuple(bars), named=named,
         towns=_("Places named: {towns}.").format(towns=", ".join(area.towns)) if area.towns else "",
-        disagreements=disagreements, sources=sources, as_of=as_of, link=link, file_stem=file_stem,
+        disagreements=disagreements, sources=sources, as_of=as_of, version=version.digest, link=link,
+        file_stem=file_stem,
         language=i18n.current(),
     )
 
@@ -328,8 +331,9 @@ def _layout(content: CardContent, format_name: str, note_room: float | None) -> 
     margin, gap = round(width * 0.045), round(small * 0.5)
     ops: list = [Box(0, 0, width, round(small * 0.4), ACCENT)]
     # the link on lines of its own, without its scheme (a reader types or scans it; it opens either way)
-    # TRANSLATORS: the card's footer, before its link: "Crackdown Map · data as of 20 Jul 2025"
-    dated = _("Crackdown Map · data as of {date}").format(date=date_label(content.as_of))
+    # TRANSLATORS: the card's footer, before its link: "Crackdown Map · data as of 20 Jul 2025 · version 49ffbfdaead1"
+    dated = _("Crackdown Map · data as of {date} · version {version}").format(date=date_label(content.as_of),
+                                                                             version=content.version)
     address = re.sub(r"^https?://", "", content.link)
     footer = min(wrap(f"{dated} · {address}", small, width - 2 * margin),
                  [dated, *wrap(address, small, width - 2 * margin)], key=len)
@@ -465,7 +469,7 @@ def file_name(content: CardContent, format_name: str, extension: str) -> str:
     return f"crackdown-map_{content.file_stem}_{format_name}.{extension}"
 
 
-def card_csv(area: Area) -> str:
+def card_csv(area: Area, version: DataVersion) -> str:
     """The figures behind the card, one row per source report, qualifiers kept."""
     rows = []
     for figure in area.figures:
@@ -480,4 +484,4 @@ def card_csv(area: Area) -> str:
                 "source_publisher": source.publisher, "source_title": source.title,
                 "source_date": source.date, "source_url": source.url, "csv_line": report.line,
             })
-    return csv_text(pd.DataFrame(rows))
+    return csv_text(pd.DataFrame(rows), version)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from events.loading import DataVersion
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -18,8 +20,10 @@ def spreadsheet_safe(value):
     return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
 
 
-def csv_text(frame: pd.DataFrame) -> str:
-    """The table as CSV, every text cell that a spreadsheet would run neutralised."""
+def csv_text(frame: pd.DataFrame, version: DataVersion) -> str:
+    """The table as CSV, every text cell that a spreadsheet would run neutralised, each row naming the version
+    of the data it comes from (a column, so the file stays one plain table)."""
+    frame = frame.assign(data_version=version.digest)
     texts = [c for c in frame.columns if not pd.api.types.is_numeric_dtype(frame[c])]
     # CRLF, as RFC 4180 has it: a cell holding either character is then quoted, so it cannot start a new row
     safe = frame.assign(**{c: frame[c].map(spreadsheet_safe) for c in texts})

@@ -17,7 +17,7 @@ from views.escape import link as safe_link
 from views.escape import text as e
 from views.map import legend_html
 from views.selection import Filtered, Snapshot
-from views.summary import Summary, showing_sentence, shown_area
+from views.summary import Summary, showing_sentence, shown_area, version_words
 from views.svg_map import svg_map
 
 CHOSEN = ' aria-current="true"'  # a filter link that is on
@@ -184,8 +184,7 @@ def _links(view: View) -> str:
 
 
 def _footer(snapshot: Snapshot) -> str:
-    said = [_("Data version {version}, as of {date}.").format(version=snapshot.version,
-                                                              date=period_label(snapshot.as_of)),
+    said = [version_words(snapshot.version) + ".",
             _("Most figures are government claims that have not been independently verified."),
             _("Licence: data CC BY 4.0. Boundaries: Natural Earth (public domain).")]
     return f"<footer><p>{e(' '.join(said))}</p></footer>"

@@ -22,7 +22,8 @@ def figures_document(snapshot: Snapshot, filtered: Filtered, view: View, notices
     shown = area.figures if area is not None else list(filtered.newest_first)
     return {
         "shape_version": SHAPE_VERSION,
-        "data_version": snapshot.version,
+        "data_version": snapshot.version.digest,
+        "data_changed": snapshot.version.changed,
         "data_as_of": snapshot.as_of,
         "view": to_params(view),
         "language": view.language,

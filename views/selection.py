@@ -8,7 +8,6 @@ per language. While the file cannot be read, the last good version is shown, wit
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -24,13 +23,12 @@ from events import figures
 from events.dates import latest
 from events.filters import Filters, filter_events, named_without_count, nationalities_counted, period_covered
 from events.limits import FileRefusedError
-from events.loading import LoadResult, events_path, load_events
+from events.loading import DataVersion, LoadResult, events_path, load_events
 from geo.areas import AreaKey
 from i18n import _, ngettext, number
 from views import charts, tables
 
 CONTEXT_MEASURES = ("workforce_estimate", "scam_compounds")  # figures shown as context, not mapped
-VERSION_DIGITS = 12  # of the file's SHA-256: the data version a citation names
 
 
 @dataclass(frozen=True)
@@ -39,7 +37,10 @@ class Snapshot:
     result: LoadResult
     as_of: str  # latest date written in the data: events or sources
     figure_count: int  # figures in the file (a figure is a first report and its repeats)
-    version: str  # the file's content hash, short: changes whenever a byte of the file does
+
+    @property
+    def version(self) -> DataVersion:
+        return self.result.version
 
     @cached_property
     def period(self) -> tuple[date, date]:
@@ -68,12 +69,10 @@ def file_key() -> tuple[str, int, int, int, int]:
 @cached(LRUCache(maxsize=4), lock=threading.Lock())
 def snapshot(key: tuple) -> Snapshot:
     """The file as read at this version. OSError and FileRefusedError are not cached: the next call tries again."""
-    path = Path(key[0])
-    result = load_events(path)
-    version = hashlib.sha256(path.read_bytes()).hexdigest()[:VERSION_DIGITS]
+    result = load_events(Path(key[0]))
     dates = pd.concat([result.events["date_end"], result.events["date_start"], result.events["source_date"]])
     return Snapshot(key, result, latest(dates.unique().tolist()),
-                    int((result.events["figure_id"] == result.events["id"]).sum()), version)
+                    int((result.events["figure_id"] == result.events["id"]).sum()))
 
 
 @dataclass(frozen=True)

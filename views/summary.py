@@ -4,15 +4,17 @@ search results and the light page carry, so a shared link says what the view sho
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
-from events.dates import period_label
+from events.dates import date_label, period_label
 from events.figures import Area, Figure
+from events.loading import DataVersion
 from events.vocabulary import status_label
 from geo.areas import NATIONAL, AreaKey
 from i18n import _, ngettext, number
 from views.address import View
 from views.card import card_content, sentence_case
-from views.selection import Filtered
+from views.selection import Filtered, Snapshot
 
 
 def headline_sentence(figure: Figure) -> str:
@@ -26,6 +28,21 @@ def claim_sentence(figure: Figure) -> str:
     return _("{title}. Claimed by {who}; {status}. Not independently verified.").format(
         title=figure.title, who="; ".join(figure.claimants) or _("the sources"),
         status=status_label(figure.status) if figure.status else "")
+
+
+def version_words(version: DataVersion) -> str:
+    """"Data version 49ffbfdaead1, changed 2 Dec 2026": which data a view shows, to cite and check it by."""
+    if not version.changed:
+        return _("Data version {digest}").format(digest=version.digest)
+    # TRANSLATORS: which version of the data a view shows: its content hash and the day the file last changed
+    return _("Data version {digest}, changed {date}").format(digest=version.digest, date=date_label(version.changed))
+
+
+def citation(title: str, address: str, version: DataVersion, accessed: date) -> str:
+    """A citation of a view: what it shows, its address, the data's version and the day it was read."""
+    # TRANSLATORS: how to cite a view of the map; {title} is what the view shows ("Kratie: 312 people detained, ...")
+    return _("Crackdown Map, “{title}”, {address} ({version}; accessed {accessed}).").format(
+        title=title, address=address, version=version_words(version), accessed=date_label(accessed.isoformat()))
 
 
 def showing_sentence(shown: int, total: int) -> str:
@@ -53,14 +70,14 @@ class Summary:
     area: Area | None  # the area of the card that goes with it: a province, a joint group, or the country
 
 
-def summarize(filtered: Filtered, view: View, as_of: str, link: str) -> Summary | None:
+def summarize(filtered: Filtered, view: View, snapshot: Snapshot, link: str) -> Summary | None:
     """The view in a title and a description; None when it asks for a place with no figure under its filters."""
     key = shown_area(filtered, view)
     if key is not None:
         area = filtered.areas.get(key)
         if area is None:
             return None
-        content = card_content(area, as_of, link)
+        content = card_content(area, snapshot.as_of, snapshot.version, link)
         # TRANSLATORS: a link preview's title: "Kratie: 312 people detained, 14 – 16 Jul 2025"
         title = _("{place}: {figure}, {period}").format(place=content.place, figure=content.figure,
                                                         period=content.period)

@@ -41,8 +41,8 @@ def card(request: Request) -> Response:
             return sentence(_("No figure of people detained is reported for {place} under the current "
                               "filters.").format(place=key.display_name), 404)
         shown = replace(view, mode="card") if view.area is not None else view
-        content = card_content(area, snapshot.as_of, link(f"{base_url(request)}/", shown))
+        content = card_content(area, snapshot.as_of, snapshot.version, link(f"{base_url(request)}/", shown))
         body = card_png(content, format_name) if extension == "png" else card_svg(content, format_name)
         media = "image/png" if extension == "png" else "image/svg+xml"
         disposition = f'inline; filename="{file_name(content, format_name, extension)}"'
-        return cached(request, snapshot.version, body, media, {"Content-Disposition": disposition})
+        return cached(request, snapshot.version.digest, body, media, {"Content-Disposition": disposition})

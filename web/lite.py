@@ -25,11 +25,11 @@ def lite(request: Request) -> Response:
         if found is None:
             return unreadable(view.language)
         snapshot, filtered = found
-        summary = summarize(filtered, view, snapshot.as_of, link(f"{base_url(request)}/", view))
+        summary = summarize(filtered, view, snapshot, link(f"{base_url(request)}/", view))
         if summary is None:
             return sentence(_("No figure of people detained is reported for {place} under the current "
                               "filters.").format(place=view.area.display_name if view.area else ""), 404)
         made = tags(request, "/lite")
         head = made[0] if made else ""
         body = lite_html(LitePage(snapshot, filtered, view, summary, wanted.notices, head))
-        return cached(request, snapshot.version, body, "text/html; charset=utf-8")
+        return cached(request, snapshot.version.digest, body, "text/html; charset=utf-8")

@@ -10,7 +10,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 import i18n
-from events.loading import events_path
+from events.loading import DataVersion, events_path
 from events.schema import DATAPACKAGE
 from views.open_data import figures_document
 from web.responses import cached, unknown_place, unreadable
@@ -25,8 +25,7 @@ def events_csv(request: Request) -> Response:
         body = events_path().read_bytes()
     except OSError:
         return unreadable(i18n.DEFAULT)
-    version = hashlib.sha256(body).hexdigest()
-    return cached(request, version, body, "text/csv; charset=utf-8",
+    return cached(request, DataVersion.of(body).digest, body, "text/csv; charset=utf-8",
                   {**OPEN, "Content-Disposition": 'inline; filename="events.csv"'})
 
 
@@ -49,4 +48,4 @@ def figures_json(request: Request) -> Response:
     with i18n.use(wanted.view.language):
         document = figures_document(snapshot, filtered, wanted.view, wanted.notices)
     body = json.dumps(document, ensure_ascii=False, indent=1)
-    return cached(request, snapshot.version, body, "application/json", OPEN)
+    return cached(request, snapshot.version.digest, body, "application/json", OPEN)

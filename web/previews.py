@@ -38,7 +38,7 @@ def tags(request: Request, route: str = "/") -> tuple[str, str, str] | None:
     base = base_url(request)
     address, canonical = link(f"{base}/", view), link(f"{base}{route}", view)
     with i18n.use(view.language):
-        summary = summarize(filtered, view, snapshot.as_of, address)
+        summary = summarize(filtered, view, snapshot, address)
         if summary is None:
             return None
         query = {k: v for k, v in wanted.query.items() if k not in ("format", "embed", "embed_options")}

@@ -31,9 +31,10 @@ def unreadable(language: str) -> Response:
 
 def cached(request: Request, version: str, body: bytes | str, media_type: str,
            headers: dict[str, str] | None = None) -> Response:
-    """``body`` with an ETag of the data's version and the request's query, or 304 when the client has it."""
+    """``body`` with an ETag of the data's version (``X-Data-Version``) and the request's query, or 304 when the
+    client has it."""
     tag = '"' + hashlib.sha256(f"{version}|{request.url.path}|{request.url.query}".encode()).hexdigest()[:20] + '"'
-    common = {"ETag": tag, "Cache-Control": CACHE_CONTROL, **(headers or {})}
+    common = {"ETag": tag, "Cache-Control": CACHE_CONTROL, "X-Data-Version": version, **(headers or {})}
     if tag in [t.strip() for t in request.headers.get("if-none-match", "").split(",")]:
         return Response(status_code=304, headers=common)
     return Response(body, media_type=media_type, headers=common)

@@ -282,3 +282,28 @@ def test_the_card_page_offers_the_card_the_light_page_and_the_data_by_url(app, m
         image = client.get(paths["/card.png"])
         assert image.headers["content-type"] == "image/png" and "format=link" in paths["/card.png"]
         assert client.get(paths["/data/figures.json"]).json()["area"]["name"] == "Kratie"
+
+
+def test_every_view_names_its_data_version_and_it_follows_the_file(app, write_csv, monkeypatch):
+    """Under the headline, in About (with a citation of the view), on the card and in the downloads."""
+    from events.loading import load_events
+
+    path = write_csv(SEED_CSV.read_bytes())
+    monkeypatch.setenv("EVENTS_CSV", str(path))
+    digest = load_events(path).version.digest
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["about_open"] = at.session_state["sources_open"] = True
+    at.run()
+    said = [c.value.replace("\\", "") for c in at.caption] + [m.value.replace("\\", "") for m in at.markdown]
+    assert any(text.startswith(f"Data version {digest}, changed ") for text in said)  # under the headline
+    [cite] = [text for text in said if text.startswith("Cite this view: ")]
+    assert f"Data version {digest}" in cite and "accessed" in cite and "people detained" in cite
+    sources = download(at, "Download these sources (CSV)").decode()
+    assert set(row["data_version"] for row in csv.DictReader(io.StringIO(sources))) == {digest}
+    card = app(province="Kratie", view="card")
+    assert any(digest in c.value for c in card.caption)  # the card page's citation; the card itself: test_card.py
+    path.write_bytes(path.read_bytes() + SEED_CSV.read_bytes().splitlines(keepends=True)[1].replace(
+        b"crackdown-2025-07-national,", b"crackdown-2025-07-national-copy,", 1))
+    changed = load_events(path).version.digest
+    at.run()
+    assert changed != digest and any(changed in c.value for c in at.caption)

@@ -12,7 +12,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 import i18n
 from events import figures
-from events.loading import load_events
+from events.loading import DataVersion, load_events
 from geo.areas import AreaKey
 from tests.conftest import RECORD_CSV, parse, row
 from views import card_image
@@ -20,6 +20,7 @@ from views.card import card_content, card_png, card_svg, file_name, layout, publ
 from views.card_image import FORMATS, Text, font, width_of
 
 KHMER = re.compile("[\u1780-\u17ff]")
+VERSION = DataVersion("49ffbfdaead1", "2026-03-14")
 LINK = "https://crackdown-map.example/?nationality=Indonesia&province=Kratie&view=card"
 
 
@@ -28,7 +29,7 @@ def cards():
     areas = figures.areas(figures.collect(load_events(RECORD_CSV).events))
     shown = [a for a in areas.values() if a.key.scope in ("province", "joint")]
     assert len(shown) >= 10
-    return [card_content(a, "2026-03-14", LINK) for a in shown]
+    return [card_content(a, "2026-03-14", VERSION, LINK) for a in shown]
 
 
 def texts(ops) -> list[Text]:
@@ -58,7 +59,8 @@ def test_every_card_is_legible_and_keeps_what_it_must(cards, format_name):
                     (content.place, format_name)
         said = " ".join(op.text for op in lines)
         joined = "".join(op.text for op in lines)
-        for kept in (content.place, content.place_other, content.figure, content.period, "Not independently verified"):
+        for kept in (content.place, content.place_other, content.figure, content.period, "Not independently verified",
+                     f"version {VERSION.digest}"):  # which data it comes from
             assert kept in said, (content.place, kept)
         assert LINK.removeprefix("https://") in joined.replace(" ", "")  # the link back, whole (it may wrap)
         names = {publisher_name(s.publisher) for s in content.sources}
@@ -74,7 +76,7 @@ def test_a_card_with_more_outlets_than_room_names_what_fits_and_says_the_rest_is
     result = parse(rows)
     assert result.problems == (), result.problems
     [area] = [a for a in figures.areas(figures.collect(result.events)).values() if a.key.scope == "province"]
-    ops, left_out = layout(card_content(area, "2025-07-20", LINK), format_name)
+    ops, left_out = layout(card_content(area, "2025-07-20", VERSION, LINK), format_name)
     said = " ".join(op.text for op in texts(ops))
     assert "every source" in left_out and "At the link:" in said
     assert "Outlet number 0 of the wider regional press" in said and "more." in said
@@ -89,7 +91,7 @@ def test_qualifiers_are_in_words_on_the_card_whatever_the_rows_say():
                         same_figure_as="women", source_url="https://example.org/b", source_publisher="Other")])
     assert result.problems == (), result.problems
     [area] = [a for a in figures.areas(figures.collect(result.events)).values() if a.key.scope == "province"]
-    content = card_content(area, "2025-07-20", LINK)
+    content = card_content(area, "2025-07-20", VERSION, LINK)
     assert "at least 45 / more than 50 women" in content.bars[0].label
     for format_name in FORMATS:
         assert all(card_image.drawable(op.text) for op in texts(layout(content, format_name)[0]))
@@ -155,7 +157,7 @@ def test_hostile_text_stays_text_in_the_svg():
     text = '<script>alert(1)</script>" onload="alert(2)'
     result = parse([row(source_publisher=text, source_title=text, claimant=text)])
     [area] = figures.areas(figures.collect(result.events)).values()
-    content = card_content(area, "2025-07-20", LINK)
+    content = card_content(area, "2025-07-20", VERSION, LINK)
     svg = ElementTree.fromstring(card_svg(content, "portrait"))  # well-formed, whatever the data says
     elements = list(svg.iter())
     assert {e.tag.split("}")[1] for e in elements} == {"svg", "rect", "text"}
@@ -167,7 +169,7 @@ def test_hostile_text_stays_text_in_the_svg():
 def khmer_kratie():
     areas = figures.areas(figures.collect(load_events(RECORD_CSV).events))
     with i18n.use("km"):
-        return card_content(areas[AreaKey(("KH-10",))], "2026-03-14", LINK + "&lang=km")
+        return card_content(areas[AreaKey(("KH-10",))], "2026-03-14", VERSION, LINK + "&lang=km")
 
 
 def _as_harfbuzz_draws_it(ops: list, size: tuple[int, int], khmer_engine) -> Image.Image:
