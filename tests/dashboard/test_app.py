@@ -299,7 +299,7 @@ def test_every_view_names_its_data_version_and_it_follows_the_file(app, write_cs
     [cite] = [text for text in said if text.startswith("Cite this view: ")]
     assert f"Data version {digest}" in cite and "accessed" in cite and "people detained" in cite
     sources = download(at, "Download these sources (CSV)").decode()
-    assert set(row["data_version"] for row in csv.DictReader(io.StringIO(sources))) == {digest}
+    assert {row["data_version"] for row in csv.DictReader(io.StringIO(sources))} == {digest}
     card = app(province="Kratie", view="card")
     assert any(digest in c.value for c in card.caption)  # the card page's citation; the card itself: test_card.py
     path.write_bytes(path.read_bytes() + SEED_CSV.read_bytes().splitlines(keepends=True)[1].replace(
