@@ -34,8 +34,11 @@ def headline(filtered: Filtered, snapshot: Snapshot) -> None:
     for item in filtered.headlines[:1]:
         st.header(md(headline_sentence(item.figure)))
         claim = claim_sentence(item.figure)
-        st.caption(md(" ".join([claim, _headline_parts(item)] if item.parts else [claim])))
-    st.caption(md(version_words(snapshot.version)))  # which data the page shows: what a citation names
+        parts = [_headline_parts(item)] if item.parts else []
+        # which data the page shows (what a citation names), in the same caption: the map stays on a phone's screen
+        st.caption(md(" ".join([claim, *parts, version_words(snapshot.version) + "."])))
+    if not filtered.headlines:
+        st.caption(md(version_words(snapshot.version) + "."))
 
 
 def _headline_parts(item) -> str:

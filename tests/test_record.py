@@ -116,7 +116,7 @@ def test_the_dashboard_opens_on_the_whole_record_with_the_latest_national_figure
     national = [f for f in counted(record_figures) if f.area == NATIONAL and f.measure == "people_detained"
                 and year_known(f.date_start)]
     latest = max(national, key=lambda f: (f.end, f.value.best))
-    assert at.subheader[0].value.replace("\\", "").startswith(f"{latest.value.words()} people detained".capitalize())
+    assert at.main.header[0].value.replace("\\", "").startswith(f"{latest.value.words()} people detained".capitalize())
 
 
 def test_every_section_under_the_map_opens_on_the_record(record, monkeypatch):
