@@ -39,6 +39,7 @@ UNKNOWN_YEAR = "XXXX"
 ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _QUALIFIED = re.compile(r"(?P<date>\d{4}(?:-\d{2}(?:-\d{2})?)?)(?P<mark>[?~%])")
 _YEARLESS = re.compile(r"XXXX-(\d{2})(?:-(\d{2}))?")
+_YEARLESS_MARKED = re.compile(r"(?P<date>XXXX-\d{2}(?:-\d{2})?)(?P<mark>[?~%])")  # year not stated, day uncertain
 _SUBYEAR = re.compile(r"(\d{4})-(3[3-6]|4[01])")
 _ONE_OF = re.compile(r"\[(\d{4}(?:-\d{2}(?:-\d{2})?)?(?:,\d{4}(?:-\d{2}(?:-\d{2})?)?)+)\]")
 _QUARTERS = {33: 1, 34: 2, 35: 3, 36: 4}  # EDTF's sub-year codes of quarters; 40 and 41 are the half-years
@@ -49,8 +50,10 @@ def date_bounds(text: str, today: date | None = None) -> tuple[date, date] | Non
     if ISO_DATE.fullmatch(text):
         return _edtf_bounds(text) if _SUBYEAR.fullmatch(text) else _iso_bounds(text)
     today = today or date.today()
-    if text == OPEN:
+    if text in (OPEN, UNKNOWN_YEAR):  # a start not stated; a date not known at all
         return EARLIEST, today
+    if match := _YEARLESS_MARKED.fullmatch(text):
+        return date_bounds(match["date"], today)
     if _ONE_OF.fullmatch(text):
         return _edtf_bounds(text)
     if match := _QUALIFIED.fullmatch(text):  # a qualifier leaves the bounds as they are (EDTF's strict bounds)
@@ -132,6 +135,11 @@ def date_label(text: str) -> str:
     if text == OPEN:
         # TRANSLATORS: in place of a date the source does not give
         return _("date not stated")
+    if text == UNKNOWN_YEAR:
+        # TRANSLATORS: in place of a date no source gives at all (written XXXX in the file)
+        return _("date not known")
+    if match := _YEARLESS_MARKED.fullmatch(text):
+        return _marked(date_label(match["date"]), match["mark"])
     if match := _YEARLESS.fullmatch(text):
         # TRANSLATORS: a date or a period whose year the source does not state: "21 Jun (year not stated)"
         return _("{date} (year not stated)").format(date=_yearless_label(match))

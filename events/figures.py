@@ -22,7 +22,7 @@ from events.dates import period_label
 from events.overlap import disjoint
 from events.schema import LIST_SEPARATOR
 from events.tabular import days, plain, tuples
-from events.values import UNKNOWN, IncompatibleBoundsError, Value, remainder, total
+from events.values import APPROXIMATE, UNKNOWN, IncompatibleBoundsError, Value, remainder, total
 from events.vocabulary import FOREIGN, STATUSES, nationality_display_name, status_label
 from geo.areas import NATIONAL, AreaKey, town_display_name
 from i18n import _, ngettext
@@ -108,7 +108,7 @@ class Figure:
             return UNKNOWN
         if not self.disputed:
             return known[0]
-        if any(v.qualifier == "about" for v in known):
+        if any(v.qualifier in APPROXIMATE for v in known):
             return Value(min(v.count for v in known), "about")
         return Value(min(v.lower for v in known), "at_least")
 
@@ -176,18 +176,18 @@ def _place(description: Description) -> str:
 def collect(events: pd.DataFrame) -> dict[str, Figure]:
     """Figures by the id of their first row, in file order."""
     root = events["figure_id"].tolist()
-    names = ("line", "count", "qualifier", "claimant", "notes", "source_publisher", "source_title", "source_date",
-             "source_url", "status", "date_start", "date_end", "area_key", "nationality_code", "town")
+    names = ("line", "count", "qualifier", "count_high", "claimant", "notes", "source_publisher", "source_title",
+             "source_date", "source_url", "status", "date_start", "date_end", "area_key", "nationality_code", "town")
     column = {name: plain(events[name]) for name in names}
     # Few distinct values, each shared by many rows: built once.
-    sources = {key: Source(*key) for key in set(zip(*(column[n] for n in names[5:9])))}
-    values = {key: Value(*key) if key[0] is not None else UNKNOWN for key in set(zip(column["count"],
-                                                                                     column["qualifier"]))}
+    sources = {key: Source(*key) for key in set(zip(*(column[n] for n in names[6:10])))}
+    values = {key: Value(*key) if key[0] is not None else UNKNOWN
+              for key in set(zip(column["count"], column["qualifier"], column["count_high"]))}
     descriptions = {key: Description(*key[:3], AreaKey.parse(key[3]) if key[3] else None, *key[4:])
-                    for key in set(zip(*(column[n] for n in names[9:])))}
+                    for key in set(zip(*(column[n] for n in names[10:])))}
     reports: dict[str, list[Report]] = {}
-    for key, line, count, qualifier, claimant, note, *rest in zip(root, *column.values()):
-        reports.setdefault(key, []).append(Report(line, values[count, qualifier], claimant,
+    for key, line, count, qualifier, high, claimant, note, *rest in zip(root, *column.values()):
+        reports.setdefault(key, []).append(Report(line, values[count, qualifier, high], claimant,
                                                   sources[tuple(rest[:4])], descriptions[tuple(rest[4:])], note))
     firsts = _with_days(events[events["figure_id"] == events["id"]])
     # nationalities left unnamed: the most any source of the figure says

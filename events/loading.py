@@ -143,7 +143,8 @@ def _check_header(header: list[str], names: list[str]) -> tuple[list[Problem], b
         problems.append(Problem(1, name or "(blank)", "unknown-column", f"unknown column '{name}'{known}",
                                 rejects_row=False))
     required = {c.name for c in schema.columns() if c.required}
-    for name in missing:
+    later = {c.name for c in schema.columns() if c.added}  # a file written before they existed lacks them
+    for name in (n for n in missing if n not in later):
         fatal = name in required
         problems.append(Problem(1, name, "missing-column", f"column '{name}' is missing"
                                 + ("; no row can be read without it" if fatal else "; its cells are read as blank"),

@@ -36,7 +36,7 @@ def normalise(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
     out["town"] = _resolve_towns(frame, out["area_key"], implied_town, problems)
     out["nationality_code"] = _resolve_nationalities(frame, "nationality", problems)
     out["named_codes"] = _resolve_nationalities(frame, "nationalities_named", problems)
-    for column in ("count", "nationalities_unnamed"):
+    for column in ("count", "count_high", "nationalities_unnamed"):
         out[column] = per_distinct(frame[column], lambda v: int(v) if v.isdigit() and v.isascii() else None, "Int64")
     problems += _check_figure_fields(frame)
     problems += _check_urls(frame)
@@ -219,9 +219,25 @@ def _check_figure_fields(frame) -> list[Problem]:
     untraceable = (frame["source_title"] == "") & (frame["source_url"] == "")
     problems += cell_problems(frame, untraceable, "source_title", "untraceable",
                               lambda _: "give the source's title or its source_url, so the figure can be traced")
-    for column in ("qualifier", "sex"):
+    problems += _check_range(frame)
+    for column in ("qualifier", "sex", "count_high"):
         problems += cell_problems(frame, ~has_count & (frame[column] != ""), column, "field-needs-count",
                                   lambda _, c=column: f"{c} is given but count is blank; add the count or clear {c}")
+    return problems
+
+
+def _check_range(frame) -> list[Problem]:
+    """A range: its top not below its bottom, and exact or about ("between 2,800 and 3,000", "about 6,000 to
+    7,000"), never "more than" a range."""
+    ranged = (frame["count"].str.isdigit() & frame["count_high"].str.isdigit()).fillna(False)
+    if not ranged.any():
+        return []
+    low = pd.to_numeric(frame["count"].where(ranged), errors="coerce")
+    high = pd.to_numeric(frame["count_high"].where(ranged), errors="coerce")
+    problems = cell_problems(frame, ranged & (high < low), "count_high", "range-reversed",
+                             lambda v: f"{v} is below the count; count_high is the top of the range, count its bottom")
+    problems += cell_problems(frame, ranged & ~frame["qualifier"].isin(("exact", "about", "")), "qualifier",
+                              "range-qualifier", lambda v: f"a range (count to count_high) is exact or about, not {v}")
     return problems
 
 

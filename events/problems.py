@@ -41,6 +41,8 @@ CODES = {
     "invalid-date": "A date that is not on the calendar, or not in a form the file takes (ISO or the EDTF subset).",
     "future-date": "A date after today.",
     "period-reversed": "A period that ends before it starts.",
+    "range-reversed": "The top of a range (count_high) is below its bottom (count).",
+    "range-qualifier": "A range with a qualifier other than exact or about.",
     "unknown-place": "An area that is not a known province, town or the country.",
     "country-with-provinces": "The whole country combined with provinces in one area.",
     "unknown-town": "A locality that is not in geo/localities.csv.",

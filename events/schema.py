@@ -27,6 +27,7 @@ class Column:
     pattern: re.Pattern | None = None
     max_length: int | None = None
     minimum: int | None = None
+    added: str = ""  # the format version that added the column ("v3"): a file written before it may lack it
 
 
 @cache
@@ -49,6 +50,7 @@ def _column(spec: dict) -> Column:
         pattern=re.compile(pattern) if pattern else None,  # Table Schema patterns are anchored
         max_length=rules.get("maxLength"),
         minimum=rules.get("minimum"),
+        added=spec.get("x-added", ""),
     )
 
 

@@ -23,7 +23,7 @@ EVENT_TYPES = {
     "statement": N_("Statement or response"),
     "report": N_("Report or investigation"),
 }
-QUALIFIERS = {"exact": "", "more_than": ">", "at_least": "≥", "about": "~"}
+QUALIFIERS = {"exact": "", "more_than": ">", "at_least": "≥", "about": "~", "nearly": "<"}
 QUALIFIER_WORDS = {
     "exact": "",
     # TRANSLATORS: a qualifier of a number on its own, as in a key: "> more than"
@@ -32,6 +32,8 @@ QUALIFIER_WORDS = {
     "at_least": N_("at least"),
     # TRANSLATORS: a qualifier of a number on its own (approximately), as in a key: "~ about"
     "about": N_("about"),
+    # TRANSLATORS: a qualifier of a number on its own (a little fewer than it), as in a key: "< nearly"
+    "nearly": N_("nearly"),
 }
 STATUSES = {
     "suspects": N_("reported as suspects"),
@@ -47,6 +49,22 @@ MEASURES = {
     "people_sent_to_court": N_("people sent to court"),
     "workforce_estimate": N_("people working in scam operations (estimate)"),
     "scam_compounds": N_("scam compounds"),
+    "people_found_at_site": N_("people found at a raided site"),
+    "people_fined": N_("people fined"),
+    "people_convicted": N_("people convicted"),
+    "people_assisted_by_embassy": N_("people assisted by their embassy"),
+    "people_registered_with_embassy": N_("people who came to their embassy after leaving a compound"),
+    "people_left_voluntarily": N_("people who left of their own accord"),
+    "people_sanctioned": N_("people sanctioned"),
+    "entities_sanctioned": N_("firms and organisations sanctioned"),
+    "licences_revoked": N_("licences revoked"),
+    "sites_closed": N_("sites closed"),
+}
+SCOPES = {
+    "scam": N_("scam operations"),
+    "gambling": N_("illegal gambling"),
+    "trafficking": N_("human trafficking"),
+    "mixed": N_("scam and other operations"),
 }
 MEASURES_OF_PEOPLE = tuple(m for m in MEASURES if m.startswith("people_"))
 SEXES = {

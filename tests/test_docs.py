@@ -28,7 +28,8 @@ def test_architecture_names_every_module_and_only_modules_that_exist():
 
 def test_every_controlled_value_of_the_schema_has_a_label():
     labels = {"event_type": vocabulary.EVENT_TYPES, "qualifier": vocabulary.QUALIFIERS,
-              "status": vocabulary.STATUSES, "measure": vocabulary.MEASURES, "sex": vocabulary.SEXES}
+              "status": vocabulary.STATUSES, "measure": vocabulary.MEASURES, "sex": vocabulary.SEXES,
+              "scope": vocabulary.SCOPES, "parts_separate": {"yes": "yes"}}
     for column in schema.columns():
         if column.enum:
             assert list(labels[column.name]) == list(column.enum), column.name

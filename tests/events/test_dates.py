@@ -29,6 +29,9 @@ TO = "\u2009–\u2009"  # CLDR's English (en_GB) range: an en dash between thin 
     ("XXXX-02-29", (EARLIEST, TODAY), "29 Feb (year not stated)"),
     ("XXXX-06", (EARLIEST, TODAY), "Jun (year not stated)"),
     ("..", (EARLIEST, TODAY), "date not stated"),
+    ("XXXX", (EARLIEST, TODAY), "date not known"),  # no source gives any date
+    ("XXXX-06-21?", (EARLIEST, TODAY), "21 Jun (year not stated) (uncertain)"),
+    ("XXXX-06~", (EARLIEST, TODAY), "about Jun (year not stated)"),
 ])
 def test_accepted_forms_have_bounds_and_labels(text, bounds, label):
     assert date_bounds(text, TODAY) == bounds
@@ -74,3 +77,13 @@ def test_iso_and_qualified_dates_have_the_bounds_the_edtf_package_gives(text):
     parsed = edtf.parse_edtf(text)
     expected = tuple(date(*moment[:3]) for moment in (parsed.lower_strict(), parsed.upper_strict()))
     assert date_bounds(text, TODAY) == expected
+
+
+@pytest.mark.parametrize("text", ["XXXX", "XXXX-06-21?", "XXXX-03~"])
+def test_the_schema_and_the_check_agree_on_unknown_and_yearless_dates(text):
+    from events import schema
+    from tests.conftest import parse, row
+
+    pattern = next(c.pattern for c in schema.columns() if c.name == "date_start")
+    assert pattern.fullmatch(text)  # the schema takes it
+    assert parse([row(date_start=text)]).problems == ()  # and so does the check
