@@ -93,6 +93,18 @@ def map_notes(filtered: Filtered) -> None:
         listed = _listed([f"{f.label()} {f.title} ({period_label(*f.period)})" for f in unstated.tops])
         st.caption(md(_("Not on the map, because the source does not say in which province: {listed}.").format(
             listed=listed)))
+    if filtered.abroad:
+        listed = _listed([_abroad_words(f) for f in filtered.abroad])
+        st.caption(md(_("Counted outside Cambodia, so not on the map: {listed}.").format(listed=listed)))
+
+
+def _abroad_words(figure) -> str:
+    """"92 people handed over to another country, Vietnam, 21 Sept 2022 (title)": a figure counted abroad."""
+    # TRANSLATORS: a figure counted outside Cambodia: its number, what it counts, the country, when, and its title
+    return _("{value} {measure}, {country}, {period} ({title})").format(
+        value=figure.label(), measure=measure_label(figure.measure),
+        country=nationality_display_name(figure.country_code), period=period_label(*figure.period),
+        title=figure.title)
 
 
 def breakdown(area: Area | None) -> None:
@@ -195,7 +207,8 @@ def _other_measures(table: pd.DataFrame) -> None:
     st.caption(_("Counted apart from arrests and never added to them: many of these people were detained first. "
                  "Where sources disagree, every version is shown."))
     st.dataframe(table.head(SOURCES_LIMIT), hide_index=True, width="stretch",
-                 column_order=("figure", "counted", "who", "where", "when", "claim by", "what", "sources"),
+                 column_order=("figure", "counted", "who", "where", "when", "claim by", "what", "same people as",
+                               "sources"),
                  column_config={**_headers(tables.HEADERS),
                                 "figure": st.column_config.TextColumn(_(tables.HEADERS["figure"]), width="small"),
                                 "counted": st.column_config.TextColumn(_(tables.HEADERS["counted"]),

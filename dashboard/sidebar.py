@@ -12,7 +12,15 @@ import streamlit as st
 import i18n
 from events.dates import date_label
 from events.filters import Filters
-from events.vocabulary import EVENT_TYPES, STATUSES, event_type_label, nationality_display_name, status_label
+from events.vocabulary import (
+    EVENT_TYPES,
+    SCOPES,
+    STATUSES,
+    event_type_label,
+    nationality_display_name,
+    scope_label,
+    status_label,
+)
 from geo import gazetteer
 from geo.areas import AreaKey
 from i18n import _
@@ -47,6 +55,7 @@ def current_view(data_start: date, data_end: date, nationality_codes: list[str])
         start=start if start > data_start else None, end=end if end < data_end else None,
         provinces=frozenset(state["provinces"]), nationalities=frozenset(state["nationalities"]),
         event_types=frozenset(state["types"]), statuses=frozenset(state["statuses"]),
+        scopes=frozenset(state["scopes"]),
     )
     return View(filters, state.get("area"), state.get("mode", "map"), state["lang"]), notices
 
@@ -101,10 +110,13 @@ def draw(data_start: date, data_end: date, nationality_codes: list[str]) -> None
                        format_func=i18n.bound(nationality_display_name))
         st.multiselect(_("Event types"), list(EVENT_TYPES), key="types", placeholder=choose,
                        format_func=i18n.bound(event_type_label))
+        # TRANSLATORS: a filter: what the operations were (scam, gambling, trafficking); none chosen: all
+        st.multiselect(_("Operations"), list(SCOPES), key="scopes", placeholder=choose,
+                       format_func=i18n.bound(scope_label))
         st.multiselect(_("People counted as"), list(STATUSES), key="statuses", placeholder=choose,
                        format_func=i18n.bound(status_label))
         if st.button(_("Reset filters")):
-            for key in ("period", "provinces", "nationalities", "types", "statuses"):
+            for key in ("period", "provinces", "nationalities", "types", "statuses", "scopes"):
                 st.session_state.pop(key, None)
             st.session_state["area"] = None
             st.rerun()
@@ -115,7 +127,7 @@ def _keep_within(data_start: date, data_end: date) -> None:
     start, end = st.session_state.get("period", (data_start, data_end))
     start = min(max(start, data_start), data_end)
     st.session_state["period"] = (start, min(max(end, start), data_end))
-    for key in ("provinces", "nationalities", "types", "statuses"):
+    for key in ("provinces", "nationalities", "types", "statuses", "scopes"):
         st.session_state.setdefault(key, [])
 
 
@@ -128,6 +140,7 @@ def _seed(view: View, data_start: date, data_end: date, nationality_codes: set[s
     st.session_state["nationalities"] = sorted(s.nationalities & nationality_codes)
     st.session_state["types"] = sorted(s.event_types)
     st.session_state["statuses"] = sorted(s.statuses)
+    st.session_state["scopes"] = sorted(s.scopes)
 
 
 def write_url(view: View) -> None:

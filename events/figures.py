@@ -87,6 +87,11 @@ class Figure:
     measure: str
     notes: str
     nationalities_unnamed: int | None  # further nationalities among those counted, not named by the source
+    group: str  # on a part: the group of its container it counts (suspects, ringleaders, minors, a kind of site)
+    scope: str  # what the operation was: "" (scam compounds), gambling, trafficking or mixed
+    country_code: str  # where it was counted when not in Cambodia (ISO 3166-1 alpha-2), else ""
+    parts_separate: str  # "yes": its parts cannot count the same people, so they add up
+    same_people: str  # ids of figures counting the same people under another measure or claimant, ';'-joined
     area: AreaKey | None  # None: the row names no place
     named_codes: tuple[str, ...]  # nationalities named without a count, by any of its sources
     within: tuple[str, ...]  # ids of the figures that contain this one
@@ -411,10 +416,11 @@ def _sum_or_none(values: list[Value]) -> Value | None:
 
 
 def areas(figures: dict[str, Figure], measure: str = DETAINED) -> dict[AreaKey, Area]:
-    """Figures of one measure grouped by the area they describe."""
+    """Figures of one measure grouped by the area they describe; a figure counted outside Cambodia is in none
+    (it is listed beside the map, ``abroad``)."""
     result: dict[AreaKey, Area] = {}
     for figure in figures.values():
-        if figure.measure != measure or figure.area is None:
+        if figure.measure != measure or figure.area is None or figure.country_code:
             continue
         area = result.setdefault(figure.area, Area(figure.area))
         container = next((c for c in map(figures.get, figure.within)
@@ -444,11 +450,18 @@ class Headline:
         return ""
 
 
-def headlines(figures: dict[str, Figure]) -> list[Headline]:
+def abroad(figures: dict[str, Figure]) -> list[Figure]:
+    """Figures counted outside Cambodia (at a Vietnamese or Thai border gate, by a foreign government)."""
+    return [f for f in figures.values() if f.country_code]
+
+
+def headlines(figures: dict[str, Figure], scopes: frozenset[str] = frozenset()) -> list[Headline]:
     """National totals of people detained (all nationalities), largest first, each beside the sum of its parts.
 
     The parts summed are those that cannot overlap (site raids in different
-    provinces; not a site raid and the tally's own nationality split).
+    provinces; not a site raid and the tally's own nationality split), or all of them when the figure says
+    its parts are separate. A gambling-only tally heads a view only when ``scopes`` asks for gambling: the
+    map's subject is scam compounds.
     """
     children: dict[str, list[Figure]] = {}
     for figure in figures.values():
@@ -456,10 +469,12 @@ def headlines(figures: dict[str, Figure]) -> list[Headline]:
             children.setdefault(container, []).append(figure)
     result = []
     for figure in figures.values():
-        if (figure.area != NATIONAL or figure.measure != DETAINED or not figure.value.known
-                or figure.nationality_code or figure.sex):  # a national count of Chinese is not a headline
+        if (figure.area != NATIONAL or figure.measure != DETAINED or not figure.value.known or figure.country_code
+                or figure.nationality_code or figure.sex or figure.group  # a national count of Chinese: no headline
+                or (figure.scope == "gambling" and "gambling" not in scopes)):
             continue
-        parts = tuple(disjoint([f for f in children.get(figure.id, ()) if f.measure == DETAINED], _size)[0])
+        detained = [f for f in children.get(figure.id, ()) if f.measure == DETAINED]
+        parts = tuple(detained if figure.parts_separate else disjoint(detained, _size)[0])
         provinces = AreaKey.of(c for f in parts if f.area for c in f.area.codes)
         result.append(Headline(figure, total(f.value for f in parts), parts, provinces.codes))
     return sorted(result, key=lambda h: (h.figure.value.best, h.figure.start), reverse=True)

@@ -27,6 +27,7 @@ class Filters:
     nationalities: frozenset[str] = frozenset()  # ISO 3166-1 alpha-2 codes; empty: all
     event_types: frozenset[str] = frozenset()
     statuses: frozenset[str] = frozenset()
+    scopes: frozenset[str] = frozenset()  # scam, gambling, trafficking, mixed; a blank scope is scam
 
 
 def filter_events(events: pd.DataFrame, filters: Filters) -> pd.DataFrame:
@@ -52,6 +53,8 @@ def filter_events(events: pd.DataFrame, filters: Filters) -> pd.DataFrame:
         keep &= events["event_type"].isin(filters.event_types)
     if filters.statuses:
         keep &= events["status"].isin(filters.statuses)
+    if filters.scopes:
+        keep &= events["scope"].replace("", "scam").isin(filters.scopes)
     # keep whole figures: a repeat follows its first report
     first = events["figure_id"] == events["id"]
     keep = events["figure_id"].isin(set(events.loc[keep & first, "id"]))

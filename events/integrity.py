@@ -66,7 +66,7 @@ def check_parts(frame: pd.DataFrame) -> list[Problem]:
     A part of another measure (people deported among people detained) is a statement
     about the container, not a share of its count, so it is left out of both checks.
     """
-    columns = ["id", "line", "within", *GROUP_COLUMNS, "count", "qualifier", "start", "end"]
+    columns = ["id", "line", "within", *GROUP_COLUMNS, "group", "count", "qualifier", "start", "end"]
     first = frame["figure_id"] == frame["id"]
     parts = frame.loc[first & (frame["within"] != ""), columns]
     if parts.empty:
@@ -74,14 +74,15 @@ def check_parts(frame: pd.DataFrame) -> list[Problem]:
     rows, containers = split_lists(parts["within"], LIST_SEPARATOR)
     parts = parts.iloc[rows].assign(container=containers)
     holding = first & isin(frame["id"], parts["container"])
-    containers = frame.loc[holding, ["id", "line", *GROUP_COLUMNS, "count", "qualifier"]]
+    containers = frame.loc[holding, ["id", "line", *GROUP_COLUMNS, "count", "qualifier", "parts_separate"]]
     parts = parts.merge(containers.add_suffix("_container"), left_on="container", right_on="id_container")
     parts = parts[parts["measure"] == parts["measure_container"]]
     if parts.empty:
         return []
     parts = parts.assign(dimension=sum(weight * (parts[c] != parts[f"{c}_container"]).astype(int)
                                        for weight, c in zip(_DIMENSION_WEIGHTS, _DIMENSIONS)))
-    return _overlaps(parts, _known_to_overlap(frame, first)) + _exceeded(parts)
+    separate = parts["parts_separate_container"] == "yes"  # the file says they cannot overlap: no notice
+    return _overlaps(parts[~separate], _known_to_overlap(frame, first)) + _exceeded(parts)
 
 
 def _known_to_overlap(frame: pd.DataFrame, first: pd.Series) -> set[tuple[int, int]]:
@@ -151,7 +152,7 @@ def _overlaps(parts: pd.DataFrame, known: set[tuple[int, int]]) -> list[Problem]
     only with the parts that start before it ends, so the work grows with the
     overlaps, not with the square of the parts.
     """
-    columns = ["line", "container", "dimension", "measure", "nationality_code", "sex", "start", "end"]
+    columns = ["line", "container", "dimension", "measure", "nationality_code", "sex", "group", "start", "end"]
     codes = {key: list(AreaKey.parse(key).codes) for key in parts["area_key"].unique().tolist()}
     national = parts["area_key"].isin([NATIONAL.text, UNSTATED.text])  # may be in any province
     keys = parts.loc[~national, "area_key"]
@@ -177,8 +178,9 @@ def _overlaps(parts: pd.DataFrame, known: set[tuple[int, int]]) -> list[Problem]
     hit = (common == dimension[a]) | (common == dimension[b])  # one narrows all the other narrows, or more
     # a shorter tally inside a longer one overlaps the longer one's own breakdowns by design: no notice
     hit &= (dimension[a] == dimension[b]) | ((dimension[a] != 0) & (dimension[b] != 0))
-    sexes = placed["sex"].to_numpy(object)
-    hit &= (sexes[a] == sexes[b]) | (sexes[a] == "") | (sexes[b] == "")
+    for column in ("sex", "group"):  # women and men, suspects and victims: never the same people
+        values = placed[column].to_numpy(object)
+        hit &= (values[a] == values[b]) | (values[a] == "") | (values[b] == "")
     nationality = placed["nationality_code"].to_numpy(object)
     pairs = list(zip(nationality[a][hit].tolist(), nationality[b][hit].tolist()))
     meet = {pair: nationalities_meet(*pair) for pair in set(pairs)}  # a few distinct values

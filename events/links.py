@@ -77,8 +77,31 @@ def resolve_links(frame: pd.DataFrame, every_row: pd.DataFrame) -> tuple[pd.Data
     kept = ~rejected
     figure_ids = own_ids[figure_row[kept]]
     out = frame[kept] if not kept.all() else frame
-    return out.assign(figure_id=pd.Series(figure_ids, index=out.index, dtype="str"),
-                      within=pd.Series(within[figure_row[kept]], index=out.index, dtype="str")), problems
+    out = out.assign(figure_id=pd.Series(figure_ids, index=out.index, dtype="str"),
+                     within=pd.Series(within[figure_row[kept]], index=out.index, dtype="str"))
+    return out.assign(same_people=_same_people(out, lost, problems)), problems
+
+
+def _same_people(frame: pd.DataFrame, lost: _LostTargets, problems: list[Problem]) -> pd.Series:
+    """``same_people_as`` as the figure ids it reaches (a repeat named stands for its figure); a link to no kept
+    row, or to the row itself, is dropped with a notice."""
+    linked = frame.loc[frame["same_people_as"] != "", ["id", "line", "same_people_as"]]
+    if linked.empty:
+        return pd.Series("", index=frame.index, dtype="str")
+    figure_of = dict(zip(frame["id"].tolist(), frame["figure_id"].tolist()))
+    resolved = {}
+    for index, own, line, cell in zip(linked.index, linked["id"], linked["line"], linked["same_people_as"]):
+        reached = []
+        for target in (t.strip() for t in cell.split(LIST_SEPARATOR) if t.strip()):
+            if target == own or figure_of.get(target) == figure_of[own]:
+                problems.append(Problem(int(line), "same_people_as", "self-reference",
+                                        f"'{target}' is this figure itself; name another figure", rejects_row=False))
+            elif target in figure_of:
+                reached.append(figure_of[target])
+            else:
+                problems.append(lost.problem(int(line), "same_people_as", target, "the link is dropped"))
+        resolved[index] = LIST_SEPARATOR.join(dict.fromkeys(reached))
+    return pd.Series(resolved, index=frame.index, dtype="str").fillna("")
 
 
 class _Lines:

@@ -25,7 +25,8 @@ from events.schema_rules import check_schema_rules
 from events.tabular import tuples
 
 # Columns derived beside the cells as written: see events.normalise and events.links.
-DERIVED = ("start", "end", "area_key", "town", "nationality_code", "named_codes", "figure_id", "within")
+DERIVED = ("start", "end", "area_key", "town", "nationality_code", "named_codes", "country_code", "figure_id", "within",
+           "same_people")
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "events.csv"
 
 

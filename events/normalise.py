@@ -36,6 +36,7 @@ def normalise(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
     out["town"] = _resolve_towns(frame, out["area_key"], implied_town, problems)
     out["nationality_code"] = _resolve_nationalities(frame, "nationality", problems)
     out["named_codes"] = _resolve_nationalities(frame, "nationalities_named", problems)
+    out["country_code"] = _resolve_countries(frame, problems)
     for column in ("count", "count_high", "nationalities_unnamed"):
         out[column] = per_distinct(frame[column], lambda v: int(v) if v.isdigit() and v.isascii() else None, "Int64")
     problems += _check_figure_fields(frame)
@@ -179,6 +180,24 @@ def _town(value: str, key: str) -> tuple[str, str, str]:
 # --- nationalities ----------------------------------------------------------------------
 
 
+def _resolve_countries(frame, problems) -> pd.Series:
+    """The ISO code of the country a figure was counted in, when it is not Cambodia ("Vietnam" -> VN)."""
+    codes: dict[str, str] = {}
+    for value in frame["country"].unique().tolist():
+        code = vocabulary.nationality_code(value) if value else ""
+        if code is None or code == vocabulary.FOREIGN:
+            hint = vocabulary.suggest_nationality(value)
+            problems += cell_problems(frame, frame["country"] == value, "country", "unknown-country",
+                                      lambda v, h=hint: f"unknown country '{clip(v)}'"
+                                      + (f"; did you mean {h}?" if h else ""))
+        elif code == "KH":
+            problems += cell_problems(frame, frame["country"] == value, "country", "country-is-cambodia",
+                                      lambda _: "leave country blank for a figure counted in Cambodia; give the "
+                                                "province in area")
+        codes[value] = code if code not in (None, "KH", vocabulary.FOREIGN) else ""
+    return frame["country"].map(codes)
+
+
 def _resolve_nationalities(frame, column, problems) -> pd.Series:
     """Codes of the nationalities in a cell, ';'-joined: one, a set counted together, or "foreigners"."""
     resolved: dict[str, str] = {}
@@ -211,7 +230,7 @@ def _check_figure_fields(frame) -> list[Problem]:
     for column, needed, example in (
         ("qualifier", has_count, "exact, more_than, at_least or about"),
         ("measure", has_count, ", ".join(vocabulary.MEASURES)),
-        ("area", has_count, "a province, a town, several joined by ';', or Cambodia"),
+        ("area", has_count & (frame["country"] == ""), "a province, a town, several joined by ';', or Cambodia"),
         ("status", of_people, "suspects, victims or unspecified"),
     ):
         problems += cell_problems(frame, needed & (frame[column] == ""), column, "count-needs-field",

@@ -49,6 +49,8 @@ CODES = {
     "town-outside-area": "A locality outside the area given.",
     "ambiguous-place": "A town or district name found in several provinces, with no province to tell which.",
     "unknown-nationality": "A nationality that is not a known country.",
+    "unknown-country": "A country (where a figure was counted outside Cambodia) that is not a known country.",
+    "country-is-cambodia": "Cambodia given as the country: that column is for figures counted outside Cambodia.",
     "url": "A source address that is not an http(s) link.",
     # cells that go together
     "count-needs-field": "A row with a count lacks its qualifier, measure, area or status.",

@@ -91,6 +91,11 @@ def status_label(status: str) -> str:
     return _(STATUSES[status])
 
 
+def scope_label(scope: str) -> str:
+    """"illegal gambling" in the interface's language."""
+    return _(SCOPES[scope])
+
+
 def measure_label(measure: str) -> str:
     """"people detained" in the interface's language."""
     return _(MEASURES[measure])

@@ -15,14 +15,14 @@ from urllib.parse import urlencode
 import i18n
 from events.filters import Filters
 from events.problems import clip
-from events.vocabulary import EVENT_TYPES, STATUSES, nationality_code, nationality_name
+from events.vocabulary import EVENT_TYPES, SCOPES, STATUSES, nationality_code, nationality_name
 from geo import gazetteer
 from geo.areas import SEPARATOR, AreaKey
 from i18n import _
 
 VIEWS = ("map", "card")
 URL_CLIP = 40  # characters of a URL value quoted in a notice
-KNOWN = ("start", "end", "provinces", "nationality", "type", "status", "province", "view", "lang")
+KNOWN = ("start", "end", "provinces", "nationality", "type", "status", "scope", "province", "view", "lang")
 STREAMLIT_OWN = ("embed", "embed_options")  # Streamlit's embedding switches: kept as given, never a notice
 
 
@@ -71,6 +71,7 @@ def parse(params: dict[str, list[str]]) -> tuple[View, list[str]]:
         nationalities=frozenset(_many(params, "nationality", nationality_code, notices)),
         event_types=frozenset(_many(params, "type", lambda v: v if v in EVENT_TYPES else None, notices)),
         statuses=frozenset(_many(params, "status", lambda v: v if v in STATUSES else None, notices)),
+        scopes=frozenset(_many(params, "scope", lambda v: v if v in SCOPES else None, notices)),
     )
     area = _area(one("province"), notices)
     mode = one("view") or "map"
@@ -100,6 +101,8 @@ def to_params(view: View) -> dict[str, str | list[str]]:
         params["type"] = sorted(s.event_types)
     if s.statuses:
         params["status"] = sorted(s.statuses)
+    if s.scopes:
+        params["scope"] = sorted(s.scopes)
     if view.area is not None:
         params["province"] = SEPARATOR.join(gazetteer.provinces()[c].name for c in view.area.codes)
     if view.mode != "map":

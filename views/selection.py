@@ -28,7 +28,8 @@ from geo.areas import AreaKey
 from i18n import _, ngettext, number
 from views import charts, tables
 
-CONTEXT_MEASURES = ("workforce_estimate", "scam_compounds")  # figures shown as context, not mapped
+# figures shown as context in About, not mapped: estimates, and counts of things rather than people
+CONTEXT_MEASURES = ("workforce_estimate", "scam_compounds", "entities_sanctioned", "licences_revoked", "sites_closed")
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,7 @@ class Filtered:
     headlines: list[figures.Headline]
     named_only: pd.DataFrame  # figures that name a chosen nationality without counting it
     language: str  # the one its labels and tables are written in, whoever asks first
+    abroad: list[figures.Figure]  # counted outside Cambodia: listed beside the map, never on a province
     _specs: dict = field(default_factory=dict, compare=False, repr=False)  # timeline specs by window
 
     # Built on first use, in the selection's language, and kept with the cached entry.
@@ -187,5 +189,5 @@ def filtered(snap: Snapshot, filters: Filters, language: str) -> Filtered:
     events = filter_events(everything, filters)
     with i18n.use(language):
         figs = figures.collect(events)
-        return Filtered(events, figs, figures.areas(figs), figures.headlines(figs),
-                        named_without_count(everything, filters), language)
+        return Filtered(events, figs, figures.areas(figs), figures.headlines(figs, filters.scopes),
+                        named_without_count(everything, filters), language, figures.abroad(figs))

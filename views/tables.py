@@ -40,6 +40,8 @@ HEADERS = {
     # TRANSLATORS: a table's column: the figure's title as its source gives it
     "what": N_("what"),
     "sources": N_("sources"),
+    # TRANSLATORS: a table's column: figures that count the same people under another measure or claimant
+    "same people as": N_("same people as"),
     # TRANSLATORS: a table's column: what the sources disagree on (the number, the date, the place...)
     "differs on": N_("differs on"),
     "versions": N_("versions"),
@@ -92,6 +94,8 @@ def sources_table(figures: list[Figure]) -> pd.DataFrame:
 
 def other_measures_table(figures: Iterable[Figure]) -> pd.DataFrame:
     """Rescues, deportations, handovers, repatriations and court cases: counted apart from arrests."""
+    figures = list(figures)
+    by_id = {f.id: f for f in figures}
     shown = [f for f in figures if f.measure in MEASURES_OF_PEOPLE and f.measure != DETAINED]
     return pd.DataFrame({
         "counted": [measure_label(f.measure) for f in shown],
@@ -103,7 +107,14 @@ def other_measures_table(figures: Iterable[Figure]) -> pd.DataFrame:
         "claim by": ["; ".join(f.claimants) for f in shown],
         "what": [f.title for f in shown],
         "sources": [len(f.reports) for f in shown],
+        "same people as": [_same_people(f, by_id) for f in shown],
     })
+
+
+def _same_people(figure: Figure, by_id: dict[str, Figure]) -> str:
+    """The figures that count the same people another way, beside this one (never added to it)."""
+    linked = [by_id[i] for i in figure.same_people.split(";") if i in by_id]
+    return "; ".join(f"{f.label()} {measure_label(f.measure)} ({f.title})" for f in linked)
 
 
 def disagreements_table(figures: Iterable[Figure]) -> pd.DataFrame:

@@ -172,7 +172,7 @@ def test_overlaps_are_those_found_by_comparing_every_pair():
                       "count": 1, "qualifier": "exact", "start": start,
                       "end": start + pd.Timedelta(days=rng.randrange(6))})
     frame = pd.DataFrame(containers + parts)
-    frame = frame.assign(figure_id=frame["id"], within=frame["part_of"])
+    frame = frame.assign(figure_id=frame["id"], within=frame["part_of"], group="", parts_separate="")
     frame["line"] = range(2, len(frame) + 2)
 
     def shares_place(a, b):
