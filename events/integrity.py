@@ -112,6 +112,7 @@ class _Part:
     area: AreaKey
     nationality_code: str
     sex: str
+    group: str
     start: date
     end: date
 
@@ -128,11 +129,12 @@ def _exceeded(parts: pd.DataFrame) -> list[Problem]:
     if exact.empty:
         return []
     by_container: dict[tuple[str, int, int], list[_Part]] = {}
-    for container, container_line, room, line, least, key, nationality, sex, start, end in zip(
+    for container, container_line, room, line, least, key, nationality, sex, group, start, end in zip(
             exact["container"], exact["line_container"], exact["count_container"], exact["line"], exact["least"],
-            exact["area_key"], exact["nationality_code"], exact["sex"], days(exact["start"]), days(exact["end"])):
+            exact["area_key"], exact["nationality_code"], exact["sex"], exact["group"], days(exact["start"]),
+            days(exact["end"])):
         by_container.setdefault((container, int(container_line), int(room)), []).append(
-            _Part(int(line), least, AreaKey.parse(key), nationality, sex, start, end))
+            _Part(int(line), least, AreaKey.parse(key), nationality, sex, group, start, end))
     problems = []
     for (_, container_line, room), members in by_container.items():
         added = disjoint(members, lambda part: part.least)[0]
@@ -152,6 +154,8 @@ def _overlaps(parts: pd.DataFrame, known: set[tuple[int, int]]) -> list[Problem]
     only with the parts that start before it ends, so the work grows with the
     overlaps, not with the square of the parts.
     """
+    if parts.empty:
+        return []
     columns = ["line", "container", "dimension", "measure", "nationality_code", "sex", "group", "start", "end"]
     codes = {key: list(AreaKey.parse(key).codes) for key in parts["area_key"].unique().tolist()}
     national = parts["area_key"].isin([NATIONAL.text, UNSTATED.text])  # may be in any province

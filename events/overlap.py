@@ -1,8 +1,9 @@
 """When two figures may count the same people, and the largest figures that cannot.
 
 Two figures may overlap when their places overlap (the whole country overlaps
-every province), their periods meet, and their nationalities and sexes are
-compatible (a figure for all nationalities overlaps one for Vietnamese). Sums
+every province), their periods meet, and their nationalities, sexes and groups are
+compatible (a figure for all nationalities overlaps one for Vietnamese; suspects never
+overlap victims). Sums
 only ever add figures that cannot overlap: ``disjoint`` picks them, largest
 first, and leaves the others beside them.
 """
@@ -24,6 +25,7 @@ class Counted(Protocol):
     area: AreaKey | None
     nationality_code: str
     sex: str
+    group: str  # suspects, victims, ringleaders...: "" for everyone
     start: date
     end: date
 
@@ -56,7 +58,8 @@ def disjoint(figures: Iterable[T], size: Callable[[T], int]) -> tuple[list[T], l
         figure = items[index]
         if not any(_clashes(figure, group, starts, members) for group, (starts, members) in taken.items()):
             chosen.add(index)
-            starts, members = taken.setdefault((figure.area, figure.nationality_code, figure.sex), ([], []))
+            starts, members = taken.setdefault((figure.area, figure.nationality_code, figure.sex, figure.group),
+                                               ([], []))
             at = bisect_right(starts, figure.start)
             starts.insert(at, figure.start)
             members.insert(at, figure)
@@ -64,9 +67,9 @@ def disjoint(figures: Iterable[T], size: Callable[[T], int]) -> tuple[list[T], l
 
 
 def _clashes(figure: Counted, group: tuple, starts: list[date], members: list) -> bool:
-    area, nationality, sex = group
+    area, nationality, sex, kind = group
     if not (nationalities_meet(nationality, figure.nationality_code) and _compatible(sex, figure.sex)
-            and places_overlap(area, figure.area)):
+            and _compatible(kind, figure.group) and places_overlap(area, figure.area)):
         return False
     at = bisect_right(starts, figure.end)  # members starting on or before the figure ends
     return at > 0 and members[at - 1].end >= figure.start

@@ -24,10 +24,15 @@ def headline_sentence(figure: Figure) -> str:
 
 
 def claim_sentence(figure: Figure) -> str:
-    """Its title as sourced, who claims it and what the sources call the people, and that it is not verified."""
-    return _("{title}. Claimed by {who}; {status}. Not independently verified.").format(
+    """Its title as sourced, who claims it and what the sources call the people, that it is not verified, and
+    when a single outlet carries it."""
+    said = _("{title}. Claimed by {who}; {status}. Not independently verified.").format(
         title=figure.title, who="; ".join(figure.claimants) or _("the sources"),
         status=status_label(figure.status) if figure.status else "")
+    if len({r.source.publisher for r in figure.reports}) == 1:
+        # TRANSLATORS: after a headline figure that a single outlet reports
+        said += " " + _("Only one outlet reports this figure.")
+    return said
 
 
 def version_words(version: DataVersion) -> str:

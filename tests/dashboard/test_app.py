@@ -309,3 +309,21 @@ def test_every_view_names_its_data_version_and_it_follows_the_file(app, write_cs
     changed = load_events(path).version.digest
     at.run()
     assert changed != digest and any(changed in c.value for c in at.caption)
+
+
+def test_a_headline_that_one_outlet_carries_says_so(app, write_csv, monkeypatch):
+    """The record's 5,771 (1 Jan – 14 Mar 2026) rests on one outlet: the page says so beside it."""
+    from tests.conftest import csv_text, row
+
+    single = write_csv(csv_text([row(id="tally", area="Cambodia", count="5771", source_publisher="One Outlet")]))
+    monkeypatch.setenv("EVENTS_CSV", str(single))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert any("Only one outlet reports this figure" in c.value.replace("\\", "") for c in at.caption)
+    two = write_csv(csv_text([row(id="tally", area="Cambodia", count="5771", source_publisher="One Outlet"),
+                               row(id="tally-2", same_figure_as="tally", area="Cambodia", count="5771",
+                                   source_publisher="Another Outlet", source_url="https://example.org/b")]))
+    monkeypatch.setenv("EVENTS_CSV", str(two))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not any("Only one outlet" in c.value.replace("\\", "") for c in at.caption)
