@@ -158,7 +158,8 @@ def _overlaps(parts: pd.DataFrame, known: set[tuple[int, int]]) -> list[Problem]
         return []
     columns = ["line", "container", "dimension", "measure", "nationality_code", "sex", "group", "start", "end"]
     codes = {key: list(AreaKey.parse(key).codes) for key in parts["area_key"].unique().tolist()}
-    national = parts["area_key"].isin([NATIONAL.text, UNSTATED.text])  # may be in any province
+    # may be in any province: the whole country, a province not stated, or no Cambodian place (counted abroad)
+    national = parts["area_key"].isin([NATIONAL.text, UNSTATED.text, ""])
     keys = parts.loc[~national, "area_key"]
     local = parts.loc[~national, columns].assign(place=keys.map(codes)).explode("place")
     spread = parts.loc[national, columns].merge(local[["container", "place"]].drop_duplicates(), on="container",
