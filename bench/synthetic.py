@@ -59,7 +59,7 @@ def _wave(rng: random.Random, wave: int, codes: list[str]) -> list[dict]:
         unnamed = str(rng.randint(1, 4)) if rng.random() < 0.2 else ""  # "and people of 3 other nationalities"
         out.append(_row(pid, code, total, "exact", period, source, part_of=national_id,
                         nationalities_unnamed=unnamed))
-        out.append(_row(f"{pid}-b", code, total, rng.choice(["exact", "at_least"]), period, _source(rng),
+        out.append(_row(f"{pid}-b", code, total, rng.choice(["exact", "at_least"]), period, _source(rng, source),
                         same_figure_as=pid))
         for nationality in rng.sample(NATIONALITIES, 3):
             part = f"{pid}-{nationality.lower()}"
@@ -76,10 +76,14 @@ def _row(id_, area, count, qualifier, period, source, **extra) -> dict:
             **extra}
 
 
-def _source(rng: random.Random) -> dict:
-    n = rng.randint(1, 500)
-    return {"source_publisher": f"Publisher {n % 40}", "source_title": f"Report {n}",
-            "source_url": f"https://news.example/{n}", "claimant": "police"}
+def _source(rng: random.Random, other_than: dict | None = None) -> dict:
+    """A page; for another source's report of a figure, never the page of its first report."""
+    while True:
+        n = rng.randint(1, 500)
+        source = {"source_publisher": f"Publisher {n % 40}", "source_title": f"Report {n}",
+                  "source_url": f"https://news.example/{n}", "claimant": "police"}
+        if other_than is None or source["source_url"] != other_than["source_url"]:
+            return source
 
 
 def _linked_within(rows_: list[dict]) -> list[dict]:

@@ -9,6 +9,7 @@ another figure of the same place.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from datetime import date
@@ -18,7 +19,7 @@ import pandas as pd
 from babel.lists import format_list
 
 import i18n
-from events.dates import period_label
+from events.dates import period_label, year_known
 from events.overlap import disjoint
 from events.schema import LIST_SEPARATOR
 from events.tabular import days, plain, tuples
@@ -119,7 +120,9 @@ class Figure:
 
     @property
     def claimants(self) -> list[str]:
-        return sorted({r.claimant for r in self.reports if r.claimant})
+        """Who claims it, each named once: spellings that name the same claimant ("Neth Pheaktra", "Information
+        Minister Neth Pheaktra") are one, in its fullest spelling."""
+        return unify_claimants(r.claimant for r in self.reports if r.claimant)
 
     @property
     def period(self) -> tuple[str, str]:
@@ -167,6 +170,20 @@ _ASPECTS: dict[str, Callable[[Report], str]] = {
 # The fields filled from the loaded table's columns of the same name, in the dataclass's order.
 _FROM_COLUMNS = [f.name for f in fields(Figure)][:-4]
 assert [f.name for f in fields(Figure)][-4:] == ["area", "named_codes", "within", "reports"]
+
+
+def unify_claimants(names) -> list[str]:
+    """Distinct claimants, one spelling each: a name whose words all appear in another's is that one."""
+    spelled = sorted(set(names), key=lambda n: (-len(_words(n)), n))
+    kept: list[str] = []
+    for name in spelled:
+        if not any(_words(name) <= _words(other) for other in kept):
+            kept.append(name)
+    return sorted(kept)
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\w+", name.casefold())) - {"the", "of", "and", "via", "by"}
 
 
 def _place(description: Description) -> str:
@@ -295,8 +312,10 @@ class Area:
 
     @cached_property
     def period(self) -> tuple[str, str]:
-        """Earliest start and latest end among the figures the total adds, as written in the data."""
-        first = min(self.added, key=lambda f: f.start)
+        """Earliest start and latest end among the figures the total adds, as written in the data; a start that
+        is not stated gives way to the earliest one that is, so the known span stays in the label."""
+        stated = [f for f in self.added if year_known(f.date_start)] or self.added
+        first = min(stated, key=lambda f: f.start)
         last = max(self.added, key=lambda f: f.end)
         return first.date_start, last.date_end or last.date_start
 
@@ -473,7 +492,8 @@ def headlines(figures: dict[str, Figure], scopes: frozenset[str] = frozenset()) 
                 or figure.nationality_code or figure.sex or figure.group  # a national count of Chinese: no headline
                 or (figure.scope == "gambling" and "gambling" not in scopes)):
             continue
-        detained = [f for f in children.get(figure.id, ()) if f.measure == DETAINED]
+        # sub-counts by sex or group (the women among them) are not pieces of the whole: never summed as such
+        detained = [f for f in children.get(figure.id, ()) if f.measure == DETAINED and not f.sex and not f.group]
         parts = tuple(detained if figure.parts_separate else disjoint(detained, _size)[0])
         provinces = AreaKey.of(c for f in parts if f.area for c in f.area.codes)
         result.append(Headline(figure, total(f.value for f in parts), parts, provinces.codes))

@@ -22,34 +22,46 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from events.dates import year_known
 from events.overlap import disjoint
-from events.problems import Problem
+from events.problems import Problem, clip
 from events.schema import LIST_SEPARATOR
 from events.tabular import days, isin, split_lists
 from events.values import Value
-from events.vocabulary import nationalities_meet
+from events.vocabulary import FOREIGN, nationalities_meet
 from geo.areas import NATIONAL, UNSTATED, AreaKey
 
 GROUP_COLUMNS = ("area_key", "nationality_code", "sex", "measure")  # who a figure counts
 
 
 def check_sources(frame: pd.DataFrame) -> list[Problem]:
-    """One address, one source: the same URL must carry the same publisher, title and date."""
+    """One address, one source: the same URL must carry the same publisher, title and date. Said once per
+    address, on the first line that differs, with every version and the lines that give it."""
     columns = ["source_publisher", "source_title", "source_date"]
     with_url = frame.loc[frame["source_url"] != "", ["line", "source_url", *columns]]
     first = _first_of_each(with_url["source_url"])
-    first_lines = with_url["line"].to_numpy()[first]
-    problems = []
+    differs = np.zeros(len(with_url), dtype=bool)
     for column in columns:
         values = with_url[column].array
-        expected = values.take(first)
-        differs = np.flatnonzero(np.asarray(values != expected, dtype=bool))
-        problems += [
-            Problem(int(line), column, "source-differs", f"differs from line {first_line} for the same "
-                    f"source_url ('{value}'); one source, one description", rejects_row=False)
-            for line, first_line, value in zip(with_url["line"].to_numpy()[differs].tolist(),
-                                               first_lines[differs].tolist(), expected.take(differs).tolist())
-        ]
+        differs |= np.asarray(values != values.take(first), dtype=bool)
+    pages = set(with_url["source_url"].to_numpy()[differs].tolist())
+    if not pages:
+        return []
+    problems = []
+    for _url, rows in with_url[with_url["source_url"].isin(pages)].groupby("source_url", sort=False):
+        said = []
+        for column in columns:
+            versions: dict[str, list[int]] = {}
+            for value, line in zip(rows[column].tolist(), rows["line"].tolist()):
+                versions.setdefault(value, []).append(int(line))
+            if len(versions) > 1:
+                said.append(f"{column.removeprefix('source_')} " + " or ".join(
+                    f"{repr(clip(value)) if value else '(blank)'} (line{'s' if len(lines) > 1 else ''} "
+                    f"{', '.join(map(str, lines))})" for value, lines in versions.items()))
+        line = int(rows["line"].to_numpy()[differs[with_url.index.get_indexer(rows.index)]][0])
+        column = next(c for c in columns if rows[c].nunique() > 1)
+        problems.append(Problem(line, column, "source-differs", f"one source_url described two ways: "
+                                f"{'; '.join(said)}; one source, one description", rejects_row=False))
     return problems
 
 
@@ -76,13 +88,76 @@ def check_parts(frame: pd.DataFrame) -> list[Problem]:
     holding = first & isin(frame["id"], parts["container"])
     containers = frame.loc[holding, ["id", "line", *GROUP_COLUMNS, "count", "qualifier", "parts_separate"]]
     parts = parts.merge(containers.add_suffix("_container"), left_on="container", right_on="id_container")
+    outside = _outside(parts)
     parts = parts[parts["measure"] == parts["measure_container"]]
     if parts.empty:
-        return []
+        return outside
     parts = parts.assign(dimension=sum(weight * (parts[c] != parts[f"{c}_container"]).astype(int)
                                        for weight, c in zip(_DIMENSION_WEIGHTS, _DIMENSIONS)))
     separate = parts["parts_separate_container"] == "yes"  # the file says they cannot overlap: no notice
-    return _overlaps(parts[~separate], _known_to_overlap(frame, first)) + _exceeded(parts)
+    return outside + _overlaps(parts[~separate], _known_to_overlap(frame, first)) + _exceeded(parts)
+
+
+def _outside(parts: pd.DataFrame) -> list[Problem]:
+    """Parts whose place or nationality cannot lie inside their container's: Kratie inside a Pursat raid, the
+    whole country inside one province, Chinese inside a count of Vietnamese."""
+    problems = []
+    pairs = set(zip(parts["area_key"], parts["area_key_container"], parts["nationality_code"],
+                    parts["nationality_code_container"]))
+    wrong = {}
+    for area, container_area, nationality, container_nationality in pairs:
+        inner, outer = AreaKey.parse(area) if area else None, AreaKey.parse(container_area) if container_area else None
+        if inner is not None and outer is not None and outer.codes and not outer.unstated and (
+                not inner.codes or not set(inner.codes) <= set(outer.codes)):
+            wrong[area, container_area, nationality, container_nationality] = (
+                "area", f"its place ({inner.name}) cannot lie inside its container's ({outer.name})")
+        elif nationality and container_nationality and not _inside(nationality, container_nationality):
+            wrong[area, container_area, nationality, container_nationality] = (
+                "nationality", f"its nationality ({nationality}) cannot lie inside its container's "
+                               f"({container_nationality})")
+    for line, container, *key in zip(parts["line"], parts["container"], parts["area_key"], parts["area_key_container"],
+                                     parts["nationality_code"], parts["nationality_code_container"]):
+        if tuple(key) in wrong:
+            column, said = wrong[tuple(key)]
+            problems.append(Problem(int(line), column, "part-outside-container",
+                                    f"a part of '{container}', but {said}; check part_of or the cell",
+                                    rejects_row=False))
+    return problems
+
+
+def _inside(nationality: str, container: str) -> bool:
+    """Whether people of ``nationality`` can be among a container's ("VN" among "VN;KH", anyone but Cambodians
+    among foreigners)."""
+    held = set(container.split(LIST_SEPARATOR))
+    return all(code in held or (FOREIGN in held and code != "KH") for code in nationality.split(LIST_SEPARATOR))
+
+
+def check_repeats(frame: pd.DataFrame) -> list[Problem]:
+    """A repeat is another source's report: one citing its first report's own address with the same number and
+    claimant records the page twice (a problem; a page that gives two versions, or two claimants' numbers, has a
+    row for each); one dated a year or more from its first report may be another figure (a note)."""
+    repeats = frame[frame["figure_id"] != frame["id"]]
+    if repeats.empty:
+        return []
+    compared = ["source_url", "count", "qualifier", "claimant"]
+    firsts = frame.set_index("id").loc[repeats["figure_id"], [*compared, "start", "line"]]
+    same_page = repeats["source_url"].to_numpy() != ""
+    for column in compared:
+        same_page &= repeats[column].astype(str).to_numpy() == firsts[column].astype(str).to_numpy()
+    apart = np.abs((repeats["start"].to_numpy() - firsts["start"].to_numpy()).astype("timedelta64[D]").astype(int))
+    known = repeats["date_start"].map(year_known).to_numpy(bool) & frame.set_index("id").loc[
+        repeats["figure_id"], "date_start"].map(year_known).to_numpy(bool)
+    problems = [Problem(int(line), "source_url", "repeat-same-source",
+                        f"cites the same address as its first report (line {first}); the page is already recorded",
+                        rejects_row=False)
+                for line, first in zip(repeats["line"].to_numpy()[same_page], firsts["line"].to_numpy()[same_page])]
+    far = known & (apart >= 365)
+    problems += [Problem(int(line), "date_start", "repeat-far-in-time",
+                         f"dated {days} days from its first report (line {first}); a year apart, it may be another "
+                         "figure", rejects_row=False)
+                 for line, first, days in zip(repeats["line"].to_numpy()[far], firsts["line"].to_numpy()[far],
+                                              apart[far])]
+    return problems
 
 
 def _known_to_overlap(frame: pd.DataFrame, first: pd.Series) -> set[tuple[int, int]]:

@@ -104,7 +104,8 @@ def _parsed(raw: bytes, limits: Limits) -> LoadResult:
     valid = _without(normalised, normalised.index[normalised["line"].isin(bad_lines)])
 
     valid, link_problems = resolve_links(valid, frame[["id", "line"]])
-    problems += cell_problems + link_problems + integrity.check_parts(valid) + integrity.check_sources(valid)
+    problems += (cell_problems + link_problems + integrity.check_parts(valid) + integrity.check_repeats(valid)
+                 + integrity.check_sources(valid))
 
     set_aside = ~cells.index.isin(valid.index)
     rejected.update(zip(records.lines[set_aside].tolist(), _joined(cells[set_aside])))

@@ -172,7 +172,7 @@ def _town(value: str, key: str) -> tuple[str, str, str]:
         return "", "ambiguous-place", _ambiguous(value, places, "locality")
     if provinces and gazetteer.find_localities(value):
         return "", "town-outside-area", f"{clip(value)} is not in the area given ({AreaKey.parse(key).name})"
-    hint = gazetteer.suggest_place(value)
+    hint = gazetteer.suggest_place(value, provinces)
     return "", "unknown-town", (f"unknown town or district '{clip(value)}'; add it to geo/localities.csv"
                                 + (f" (did you mean {hint}?)" if hint else ""))
 

@@ -68,10 +68,13 @@ CODES = {
     "parts-overlap": "Two parts of one container may count the same people.",
     "parts-exceed": "The parts of an exact figure add up to more than it.",
     "source-differs": "One source address described with two publishers, titles or dates.",
+    "repeat-same-source": "A repeat that cites the same address as its figure's first report: the page is recorded.",
+    "repeat-far-in-time": "A repeat dated a year or more from its first report: it may be another figure.",
+    "part-outside-container": "A part whose place or nationality cannot lie inside its container's.",
 }
 # What the sources' own numbers say (figures that may overlap, parts that exceed their whole), not a mistake
 # in the file: reported as notes, shown beside the figures, and no reason for the check to fail.
-NOTES = frozenset({"parts-overlap", "parts-exceed"})
+NOTES = frozenset({"parts-overlap", "parts-exceed", "repeat-far-in-time"})
 
 
 @dataclass(frozen=True)

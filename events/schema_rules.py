@@ -37,7 +37,7 @@ def check_schema_rules(frame: pd.DataFrame) -> list[Problem]:
                                       column.name, "enum", lambda v: _enum_message(v, column.enum))
         elif column.type == "integer":
             problems += cell_problems(frame, checkable & _failing(values, lambda v: v.str.fullmatch(r"\d+")),
-                                      column.name, "integer", _integer_message)
+                                      column.name, "integer", lambda v, c=column.name: _integer_message(v, c))
         elif column.pattern is not None:
             failing = _failing(values, lambda v: v.str.fullmatch(column.pattern.pattern))
             problems += cell_problems(frame, checkable & failing, column.name, "pattern",
@@ -77,7 +77,7 @@ def _enum_message(value: str, allowed) -> str:
     return f"unknown value '{clip(value)}'; {did_you_mean}use one of: {', '.join(allowed)}"
 
 
-def _integer_message(value: str) -> str:
+def _integer_message(value: str, column: str) -> str:
     text = value.strip()
     if re.fullmatch(r"-\s*\d+(\.\d+)?", text):
         return f"'{text}' is negative; a count is 0 or more"
@@ -85,8 +85,12 @@ def _integer_message(value: str) -> str:
         return f"write digits only, without separators: {text.replace(',', '')}"
     if re.fullmatch(r"\d*\.\d+", text):
         return f"'{text}' is not a whole number; a count of people is whole"
-    if re.fullmatch(r"(>|≥|>=|~|over|more than|at least|about|approx\.?|around)\s*[\d,]+", text, re.I):
-        return "put only the number here and its qualifier (more_than, at_least, about) in the qualifier column"
+    if re.fullmatch(r"(>|≥|>=|~|over|more than|at least|about|approx\.?|around|nearly)\s*[\d,]+", text, re.I):
+        if column != "count":  # the qualifier column is the count's
+            return (f"write only the number in {column}; a word such as 'at least' goes in notes (the qualifier "
+                    "column qualifies the count)")
+        return ("put only the number here and its qualifier (more_than, at_least, about, nearly) in the qualifier "
+                "column")
     if text.lower() in {"unknown", "n/a", "na", "?", "-", "none"}:
         return "leave the cell blank when no number was reported"
     return f"'{clip(text)}' is not a number; write the count in digits"

@@ -160,8 +160,19 @@ def _country_keys() -> frozenset[str]:
     return frozenset(fold(a) for a in _COUNTRY_ALIASES)
 
 
-def suggest_place(text: str) -> str | None:
-    """The closest known province, town or country name, for "did you mean" hints."""
+_NATIONWIDE = {"national", "nationwide", "nation wide", "countrywide", "whole country", "all provinces", "country",
+               "all of cambodia", "kingdom"}  # words for the whole country, which fuzzy matching would misread
+
+
+def suggest_place(text: str, within: tuple[str, ...] = ()) -> str | None:
+    """The closest known province, town or country name, for "did you mean" hints; a town or district of the
+    provinces ``within`` first (Steung Meanchey in Phnom Penh, not Tbeng Meanchey of Preah Vihear)."""
+    if fold(text) in _NATIONWIDE:
+        return COUNTRY_NAME
+    nearby = {fold(p.name): p.name for p in localities() if p.province in within}
+    match = difflib.get_close_matches(fold(text), list(nearby), n=1, cutoff=0.6)
+    if match:
+        return nearby[match[0]]
     names = [COUNTRY_NAME, *(p.name for p in provinces().values()), *(p.name for p in localities())]
     keys = {fold(n): n for n in names}
     keys.update({fold(a): p.name for p in provinces().values() for a in p.aliases if a.isascii()})

@@ -20,7 +20,7 @@ import pandas as pd
 
 import i18n
 from events.dates import date_label, period_label
-from events.figures import Area
+from events.figures import Area, unify_claimants
 from events.loading import DataVersion
 from events.vocabulary import nationality_display_name, status_label
 from i18n import _, ngettext, number
@@ -165,7 +165,7 @@ def card_content(area: Area, as_of: str, version: DataVersion, link: str, joint_
                      "them.").format(province=joint_with))
     elif area.key.scope == "joint":
         how.append(_("These figures are reported for these provinces together, not split between them."))
-    claimants = sorted({c for f in area.tops for c in f.claimants})
+    claimants = unify_claimants(c for f in area.tops for c in f.claimants)
     statuses = ", ".join(sorted({status_label(f.status) for f in area.tops if f.status})) or status_label(
         "unspecified")
     # TRANSLATORS: on the card: who claims the figure, the sources' words about the people's status

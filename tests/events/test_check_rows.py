@@ -53,6 +53,10 @@ CASES = [
     ("untraceable source", second(source_title="", source_url=""), "source_title", "untraceable", None),
     ("cell too long", second(notes="x" * 2001), "notes", "too-long", None),
     ("country with province", second(area="Cambodia;Kratie"), "area", "country-with-provinces", None),
+    ("national for the country", second(area="National"), "area", "unknown-place", "did you mean Cambodia?"),
+    ("a district of the area given first", second(area="Phnom Penh", locality="Steung Meanchy"), "locality",
+     "unknown-town", "did you mean Mean Chey?"),
+    ("range upside down", second(count="3000", count_high="2800"), "count_high", "range-reversed", None),
 ]
 
 
@@ -117,3 +121,53 @@ def test_an_unknown_reference_is_reported_and_the_row_still_shown():
 def test_edtf_dates_are_accepted(start, end):
     result = parse([row(date_start=start, date_end=end)])
     assert result.problems == () and len(result.events) == 1
+
+
+def test_a_qualifier_of_unnamed_nationalities_is_not_sent_to_the_counts_qualifier():
+    [problem] = parse([row(nationalities_unnamed="at least 3")]).problems
+    assert problem.column == "nationalities_unnamed" and "qualifier column" not in problem.message.split(";")[0]
+    assert "notes" in problem.message
+
+
+def test_a_repeat_of_its_own_page_with_the_same_number_is_a_problem_and_the_row_still_shown():
+    rows = [row(id="a", count="319", claimant="Police"), row(id="b", same_figure_as="a", count="319",
+                                                             claimant="Police")]
+    result = parse(rows)
+    assert [(p.line, p.code, p.rejects_row) for p in result.problems] == [(3, "repeat-same-source", False)]
+    assert len(result.events) == 2  # shown, and reported: nothing the maintainer wrote is lost
+    versions = [row(id="a", count="63"), row(id="b", same_figure_as="a", count="80", qualifier="about")]
+    assert parse(versions).problems == ()  # one page giving two versions: a row for each
+
+
+def test_a_repeat_a_year_from_its_first_report_is_noted():
+    rows = [row(id="a", date_start="2024-03-16"), row(id="b", same_figure_as="a", date_start="2025-03-20",
+                                                  source_url="https://example.org/b")]
+    [note] = parse(rows).problems
+    assert (note.line, note.code, note.is_note) == (3, "repeat-far-in-time", True)
+
+
+@pytest.mark.parametrize(("container", "part", "column"), [
+    ({"area": "Pursat"}, {"area": "Kratie"}, "area"),
+    ({"area": "Kratie"}, {"area": "Cambodia"}, "area"),
+    ({"nationality": "Vietnam"}, {"nationality": "China"}, "nationality"),
+    ({"nationality": "foreigners"}, {"nationality": "Cambodia"}, "nationality"),
+])
+def test_a_part_that_cannot_lie_inside_its_container_is_a_problem(container, part, column):
+    rows = [row(id="c", **container), row(id="p", part_of="c", count="1", **part)]
+    assert [(p.line, p.column, p.code) for p in parse(rows).problems] == [(3, column, "part-outside-container")]
+
+
+def test_parts_inside_their_container_pass():
+    rows = [row(id="c", area="Cambodia", nationality="foreigners;Cambodia"),
+            row(id="p", part_of="c", area="Kratie", nationality="Cambodia", count="1"),
+            row(id="q", part_of="c", area="Pursat", nationality="Vietnam", count="1")]
+    assert parse(rows).problems == ()
+
+
+def test_one_page_described_two_ways_is_said_once_with_every_version():
+    rows = [row(id="a"), row(id="b", source_publisher="Other News", source_date="2025-07-16"),
+            row(id="c", source_publisher="Other News")]
+    [problem] = parse(rows).problems
+    assert (problem.line, problem.code) == (3, "source-differs")
+    assert "'Example News' (line 2) or 'Other News' (lines 3, 4)" in problem.message
+    assert "(blank) (lines 2, 4) or '2025-07-16' (line 3)" in problem.message

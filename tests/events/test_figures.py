@@ -217,3 +217,29 @@ def test_a_headline_says_whether_its_parts_are_places_or_nationalities():
     [headline] = figures.headlines(figures.collect(parse(rows).events))
     assert (headline.parts_kind, headline.parts_total, headline.province_codes) == ("province", Value(339),
                                                                                      ("KH-10", "KH-15"))
+
+
+def test_women_among_a_tally_are_not_pieces_of_it():
+    """3,155 detained, of whom 1,238 women: the women are a sub-count, never "the figures it contains add up to"."""
+    result = parse([row(id="tally", area="Cambodia", count="3155"),
+                    row(id="women", area="Cambodia", count="1238", sex="female", part_of="tally")])
+    [headline] = figures.headlines(figures.collect(result.events))
+    assert headline.parts == ()
+
+
+def test_a_period_keeps_its_known_span_when_one_start_is_not_stated():
+    """Chinese held "to date" (start not stated) beside Vietnamese held in one raid: both are added, and the
+    label keeps the raid's known start rather than becoming "to 10 Jan 2026 (start not stated)"."""
+    rows = [row(id="tally", area="Kratie", count="40", nationality="China", date_start="..", date_end="2026-01-10"),
+            row(id="raid", area="Kratie", count="12", nationality="Vietnam", date_start="2025-07-15")]
+    area = figures.areas(figures.collect(parse(rows).events))[AreaKey(("KH-10",))]
+    assert len(area.added) == 2 and area.period == ("2025-07-15", "2026-01-10")
+
+
+def test_one_claimant_spelled_several_ways_is_named_once():
+    rows = [row(id="a", claimant="Information Minister Neth Pheaktra"),
+            *(row(id=f"a{i}", same_figure_as="a", claimant=name, source_url=f"https://example.org/{i}")
+              for i, name in enumerate(["Neth Pheaktra", "Minister Neth Pheaktra", "information minister neth pheaktra",
+                                        "Interior Ministry"]))]
+    figure = figures.collect(parse(rows).events)["a"]
+    assert figure.claimants == ["Information Minister Neth Pheaktra", "Interior Ministry"]
