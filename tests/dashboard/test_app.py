@@ -327,3 +327,26 @@ def test_a_headline_that_one_outlet_carries_says_so(app, write_csv, monkeypatch)
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()
     assert not any("Only one outlet" in c.value.replace("\\", "") for c in at.caption)
+
+
+def test_the_headline_says_what_the_sources_say_and_no_more(app, write_csv, monkeypatch):
+    """Women among a tally are not "the figures it contains"; one claimant spelled three ways is named once;
+    a figure counted at a Vietnamese gate is listed beside the map."""
+    from tests.conftest import csv_text, row
+
+    rows = [row(id="tally", area="Cambodia", count="3155", claimant="Information Minister Neth Pheaktra"),
+            row(id="tally-b", same_figure_as="tally", area="Cambodia", count="3155", claimant="Neth Pheaktra",
+                source_url="https://example.org/b"),
+            row(id="tally-c", same_figure_as="tally", area="Cambodia", count="3155",
+                claimant="information minister Neth Pheaktra", source_url="https://example.org/c"),
+            row(id="women", area="Cambodia", count="1238", sex="female", part_of="tally"),
+            row(id="gate", area="", country="Vietnam", count="92", measure="people_handed_over",
+                nationality="Vietnam", date_start="2025-07-16")]
+    monkeypatch.setenv("EVENTS_CSV", str(write_csv(csv_text(rows))))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception
+    said = " ".join(c.value.replace("\\", "") for c in at.caption)
+    assert "add up to" not in said  # the women are a sub-count, not a piece of the whole
+    assert said.count("Neth Pheaktra") == 1 and "Claimed by Information Minister Neth Pheaktra;" in said
+    assert "Counted outside Cambodia, so not on the map: 92 people handed over to another country, Vietnam" in said
