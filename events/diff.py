@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+import pandas as pd
+
 from events import figures
 from events.dates import period_label
 from events.figures import Figure
@@ -97,18 +99,11 @@ class Diff:
 
 def diff(old: LoadResult, new: LoadResult) -> Diff:
     before, after = figures.collect(old.events), figures.collect(new.events)
-    old_rows, new_rows = _rows(old), _rows(new)
-    changed = []
-    for figure_id in sorted(before.keys() & after.keys(), key=lambda i: after[i].line):
-        ids_before = {r for r, cells in old_rows.items() if cells["figure_id"] == figure_id}
-        ids_after = {r for r, cells in new_rows.items() if cells["figure_id"] == figure_id}
-        cells = tuple(CellChange(row, int(new_rows[row]["line"]), column, str(old_rows[row][column]),
-                                 str(new_rows[row][column]))
-                      for row in sorted(ids_before & ids_after, key=lambda r: int(new_rows[r]["line"]))
-                      for column in COMPARED if str(old_rows[row][column]) != str(new_rows[row][column]))
-        if cells or ids_before != ids_after:
-            changed.append(Changed(Described.of(after[figure_id]), cells, tuple(sorted(ids_after - ids_before)),
-                                   tuple(sorted(ids_before - ids_after))))
+    cells, added_rows, removed_rows = _row_changes(old.events, new.events)
+    changed = [Changed(Described.of(after[figure_id]), tuple(cells.get(figure_id, ())),
+                       tuple(sorted(added_rows.get(figure_id, ()))), tuple(sorted(removed_rows.get(figure_id, ()))))
+               for figure_id in sorted((cells.keys() | added_rows.keys() | removed_rows.keys())
+                                       & before.keys() & after.keys(), key=lambda i: after[i].line)]
     return Diff(
         rows=Shift("rows", str(old.rows_read), str(new.rows_read)),
         added=tuple(Described.of(after[i]) for i in sorted(after.keys() - before.keys(), key=lambda i: after[i].line)),
@@ -121,8 +116,28 @@ def diff(old: LoadResult, new: LoadResult) -> Diff:
     )
 
 
-def _rows(result: LoadResult) -> dict[str, dict]:
-    return {str(row["id"]): row for row in result.events.to_dict("records")}
+def _as_text(cells: pd.DataFrame) -> pd.DataFrame:
+    """Cells as the file has them: text, blank for none (counts are numbers once loaded)."""
+    return cells.astype("string").fillna("").astype(str)
+
+
+def _row_changes(old: pd.DataFrame, new: pd.DataFrame) -> tuple[dict, dict, dict]:
+    """By figure (its id in the new file): the cells changed in rows both files have, a column at a time; and
+    the ids of the rows only one file has (a source added or removed)."""
+    columns = ["id", "figure_id", *COMPARED]
+    a, b = _as_text(old[columns]), _as_text(new[columns]).assign(line=new["line"])
+    both = a.merge(b, on="id", suffixes=("_old", ""))
+    cells: dict[str, list[CellChange]] = {}
+    for column in COMPARED:
+        differs = both[both[f"{column}_old"] != both[column]]
+        for row, figure_id, line, was, now in zip(differs["id"], differs["figure_id"], differs["line"],
+                                                  differs[f"{column}_old"], differs[column]):
+            cells.setdefault(figure_id, []).append(CellChange(row, int(line), column, was, now))
+    for changes in cells.values():
+        changes.sort(key=lambda c: (c.line, COMPARED.index(c.column)))
+    only_new, only_old = b[~b["id"].isin(a["id"])], a[~a["id"].isin(b["id"])]
+    return (cells, only_new.groupby("figure_id")["id"].agg(set).to_dict(),
+            only_old.groupby("figure_id")["id"].agg(set).to_dict())
 
 
 def _headline(collected: dict[str, Figure]) -> str:
