@@ -350,3 +350,16 @@ def test_the_headline_says_what_the_sources_say_and_no_more(app, write_csv, monk
     assert "add up to" not in said  # the women are a sub-count, not a piece of the whole
     assert said.count("Neth Pheaktra") == 1 and "Claimed by Information Minister Neth Pheaktra;" in said
     assert "Counted outside Cambodia, so not on the map: 92 people handed over to another country, Vietnam" in said
+
+
+def test_a_provinces_period_keeps_its_known_span_when_one_start_is_not_stated(app, write_csv, monkeypatch):
+    from tests.conftest import csv_text, row
+
+    rows = [row(id="tally", area="Kratie", count="40", nationality="China", date_start="..", date_end="2026-01-10"),
+            row(id="raid", area="Kratie", count="12", nationality="Vietnam", date_start="2025-07-15")]
+    monkeypatch.setenv("EVENTS_CSV", str(write_csv(csv_text(rows))))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["province"] = "Kratie"
+    at.run()
+    said = " ".join(m.value.replace("\\", "") for m in at.markdown)
+    assert "15 Jul 2025\u2009–\u200910 Jan 2026" in said and "start not stated" not in said
