@@ -100,12 +100,12 @@ def check_parts(frame: pd.DataFrame) -> list[Problem]:
 
 def _outside(parts: pd.DataFrame) -> list[Problem]:
     """Parts whose place or nationality cannot lie inside their container's: Kratie inside a Pursat raid, the
-    whole country inside one province, Chinese inside a count of Vietnamese."""
-    problems = []
-    pairs = set(zip(parts["area_key"], parts["area_key_container"], parts["nationality_code"],
-                    parts["nationality_code_container"]))
+    whole country inside one province, Chinese inside a count of Vietnamese. Each distinct pair of cells is
+    judged once; only the parts found wrong are walked."""
+    keys = ["area_key", "area_key_container", "nationality_code", "nationality_code_container"]
+    pairs = parts[keys].drop_duplicates()
     wrong = {}
-    for area, container_area, nationality, container_nationality in pairs:
+    for area, container_area, nationality, container_nationality in pairs.itertuples(index=False):
         inner, outer = AreaKey.parse(area) if area else None, AreaKey.parse(container_area) if container_area else None
         if inner is not None and outer is not None and outer.codes and not outer.unstated and (
                 not inner.codes or not set(inner.codes) <= set(outer.codes)):
@@ -115,14 +115,14 @@ def _outside(parts: pd.DataFrame) -> list[Problem]:
             wrong[area, container_area, nationality, container_nationality] = (
                 "nationality", f"its nationality ({nationality}) cannot lie inside its container's "
                                f"({container_nationality})")
-    for line, container, *key in zip(parts["line"], parts["container"], parts["area_key"], parts["area_key_container"],
-                                     parts["nationality_code"], parts["nationality_code_container"]):
-        if tuple(key) in wrong:
-            column, said = wrong[tuple(key)]
-            problems.append(Problem(int(line), column, "part-outside-container",
-                                    f"a part of '{container}', but {said}; check part_of or the cell",
-                                    rejects_row=False))
-    return problems
+    if not wrong:
+        return []
+    flagged = parts.merge(pd.DataFrame(list(wrong), columns=keys), on=keys)
+    return [Problem(int(line), wrong[tuple(key)][0], "part-outside-container",
+                    f"a part of '{container}', but {wrong[tuple(key)][1]}; check part_of or the cell",
+                    rejects_row=False)
+            for line, container, *key in zip(flagged["line"], flagged["container"],
+                                             *(flagged[k] for k in keys))]
 
 
 def _inside(nationality: str, container: str) -> bool:
