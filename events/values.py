@@ -27,11 +27,6 @@ class Value:
     qualifier: str = "exact"  # exact, more_than, at_least, about, nearly, or at_most (derived only)
     high: int | None = None  # the top of a range ("between 2,800 and 3,000"): count is its bottom
 
-    @classmethod
-    def of(cls, count, qualifier: str) -> Value:
-        """From a row's count and qualifier cells; a missing count means not reported."""
-        return UNKNOWN if count is None or pd.isna(count) else cls(int(count), qualifier)
-
     @property
     def known(self) -> bool:
         return self.count is not None

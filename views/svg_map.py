@@ -90,7 +90,7 @@ def svg_map(areas: dict[AreaKey, Area], href: Callable[[AreaKey], str], selected
         shapes.append(f'<a href="{escaped(href(target))}" aria-label="{escaped(said)}">'
                       f'<path d="{path}" fill="{swatch.fill}"{stroke}><title>{escaped(said)}</title></path></a>')
         if own is not None:
-            labels.append((own.total.best, code, [key.display_name, own.total.label() if own.total.known else "…"]))
+            labels.append((own.total.best, code, [key.display_name, own.total.label()]))
     for code in boundaries.DRAWN_WITHIN:  # a province without its own outline: a circle at its capital
         own = areas.get(AreaKey((code,)))
         if own is not None:
